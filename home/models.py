@@ -1,0 +1,313 @@
+"""Campaign pages (home, standard, FAQ), the image model and site settings."""
+
+import json
+
+from django.apps import apps
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock, FAQSectionBlock
+
+
+class CampaignImage(AbstractImage):
+    """Wagtail's image with a credit line, which the public site always shows."""
+
+    credit = models.CharField(
+        _("credit line"),
+        max_length=255,
+        blank=True,
+        help_text=_('Who made the picture, for example "© UNHCR/Studio COSMO".'),
+    )
+
+    admin_form_fields = Image.admin_form_fields + ("credit",)
+
+
+class CampaignRendition(AbstractRendition):
+    image = models.ForeignKey(CampaignImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class SocialFieldsMixin(models.Model):
+    """Fields for search engines and link previews, shared by every public page."""
+
+    social_image = models.ForeignKey(
+        "home.CampaignImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social media image"),
+        help_text=_("Shown when the page is shared; defaults to the page's main image."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+    def get_social_image(self):
+        return self.social_image
+
+
+# Page fields every page type translates (title, slug, SEO) or keeps in step (social image).
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+    SynchronizedField("social_image"),
+]
+
+
+class BasePage(SocialFieldsMixin, Page):
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS
+
+    class Meta:
+        abstract = True
+
+    def get_content_language(self):
+        """The language the visible text is written in (an alias shows its source's text)."""
+        source = self.alias_of.specific_deferred if self.alias_of_id else self
+        return source.locale.language_code
+
+
+class HomePage(BasePage):
+    hero_image = models.ForeignKey(
+        "home.CampaignImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_heading = models.CharField(_("hero heading"), max_length=120)
+    hero_text = models.TextField(_("campaign message"), max_length=500)
+    find_programme_text = models.CharField(_('"find a programme" button'), max_length=60, blank=True)
+    become_buddy_text = models.CharField(_('"become a buddy" button'), max_length=60, blank=True)
+    become_buddy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_('"become a buddy" page'),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("find_programme_text"),
+                FieldPanel("become_buddy_text"),
+                FieldPanel("become_buddy_page"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_heading"),
+        TranslatableField("hero_text"),
+        TranslatableField("find_programme_text"),
+        TranslatableField("become_buddy_text"),
+        SynchronizedField("become_buddy_page"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "home.FAQPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_social_image(self):
+        return self.social_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.get_campaign_context())
+        return context
+
+    def get_campaign_context(self):
+        locale = self.locale
+        context = {"key_figures": [], "featured_stories": [], "faq_teasers": []}
+        if _has_model("programs", "ProgramPage"):
+            context["programme_index"] = (
+                apps.get_model("programs", "ProgramIndexPage").objects.live().filter(locale=locale).first()
+            )
+            context["key_figures"] = self.key_figures(locale)
+        if _has_model("stories", "StoryPage"):
+            StoryPage = apps.get_model("stories", "StoryPage")
+            context["featured_stories"] = StoryPage.featured_for_home(locale)
+        faq = FAQPage.objects.live().filter(locale=locale).first()
+        if faq:
+            context["faq_page"] = faq
+            context["faq_teasers"] = faq.questions()[:4]
+        return context
+
+    def key_figures(self, locale):
+        ProgramPage = apps.get_model("programs", "ProgramPage")
+        OrganisationPage = apps.get_model("programs", "OrganisationPage")
+        programmes = ProgramPage.objects.live().filter(locale=locale)
+        return [
+            {"value": programmes.count(), "label": _("buddy programmes")},
+            {"value": OrganisationPage.objects.live().filter(locale=locale).count(), "label": _("organisations")},
+            {
+                "value": programmes.exclude(accepting_volunteers="closed").count(),
+                "label": _("programmes looking for volunteers"),
+            },
+        ]
+
+
+def _has_model(app_label, model_name):
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True
+
+
+class StandardPage(BasePage):
+    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("introduction"), TranslatableField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class FAQPage(BasePage):
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    sections = StreamField(
+        [("section", FAQSectionBlock())],
+        blank=True,
+        verbose_name=_("sections"),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("sections")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("sections"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("introduction"), TranslatableField("sections")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("FAQ page")
+
+    def grouped_questions(self):
+        """Sections with their questions, each question with a stable, readable anchor."""
+        used = set()
+        grouped = []
+        for section in self.sections:
+            items = []
+            for position, question in enumerate(section.value["questions"]):
+                anchor = slugify(question["question"])[:60].strip("-") or f"q-{section.id[:8]}-{position}"
+                base, n = anchor, 2
+                while anchor in used:
+                    anchor, n = f"{base}-{n}", n + 1
+                used.add(anchor)
+                items.append({"anchor": anchor, "question": question["question"], "answer": question["answer"]})
+            grouped.append({"title": section.value["title"], "anchor": slugify(section.value["title"]), "items": items})
+        return grouped
+
+    def questions(self):
+        return [item for section in self.grouped_questions() for item in section["items"]]
+
+    def json_ld(self):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": self.locale.language_code,
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": item["question"],
+                    "acceptedAnswer": {"@type": "Answer", "text": strip_tags(str(item["answer"])).strip()},
+                }
+                for item in self.questions()
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False)
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details and links in the footer. Pages are shown in the visitor's language."""
+
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    organisation_name = models.CharField(
+        _("publisher"), max_length=120, blank=True, help_text=_("Who runs the campaign, shown in the footer.")
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("privacy statement page"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("accessibility statement page"),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+                        heading=_("Contact")),
+        MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("accessibility_page")], heading=_("Statements")),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("linkedin_url"),
+             FieldPanel("youtube_url")],
+            heading=_("Social media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in links if url]

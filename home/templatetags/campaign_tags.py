@@ -1,0 +1,78 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _language_name(code):
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per site language, to this page's translation where there is one."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    urls = {}
+    if isinstance(page, Page) and page.id:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            urls[translated.locale.language_code] = translated.get_url(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = urls.get(code)
+        if url is None and request is not None:
+            if isinstance(page, Page):
+                home = localized_home(request, code)
+                url = home.get_url(request) if home else f"/{code}/"
+            else:
+                url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "exists": code in urls})
+    return links
+
+
+def localized_home(request, language_code):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    try:
+        locale = Locale.objects.get(language_code=language_code)
+    except Locale.DoesNotExist:
+        return None
+    return site.root_page.get_translations(inclusive=True).filter(locale=locale).live().first()
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    request = context.get("request")
+    return localized_home(request, translation.get_language()) if request else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    home = home_page(context)
+    if home is None:
+        return []
+    return home.get_children().live().in_menu().specific(defer=True)
+
+
+@register.filter
+def localized(page):
+    """The visitor's-language version of a page chosen in settings (or the page itself)."""
+    if page is None:
+        return None
+    return page.specific_deferred.localized
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def language_name(code):
+    return _language_name(code)
