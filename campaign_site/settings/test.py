@@ -13,3 +13,4 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / ".test-media"))  # no
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 AXES_ENABLED = env.bool("AXES_ENABLED", default=False)
 WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_AUTOREFRESH = True

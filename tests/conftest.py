@@ -1,0 +1,36 @@
+import pytest
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from tests.factories import ensure_locales
+
+
+@pytest.fixture
+def locales(db):
+    return ensure_locales()
+
+
+@pytest.fixture
+def home_page(locales):
+    """The nl home page as the default site's root, translated (as aliases) into fr and en."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).exclude(pk__in=HomePage.objects.values("pk")).delete()
+    home = HomePage.objects.filter(locale=locales["nl"]).first()
+    if home is None:
+        home = root.add_child(
+            instance=HomePage(
+                title="Buddies With Refugees",
+                slug="home",
+                hero_heading="Samen sterker",
+                hero_text="Word buddy van een nieuwkomer.",
+                locale=locales["nl"],
+            )
+        )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Buddies With Refugees"},
+    )
+    for code in ("fr", "en"):
+        if not home.get_translations().filter(locale=locales[code]).exists():
+            home.copy_for_translation(locales[code], alias=True)
+    return home
