@@ -6,7 +6,9 @@ translated pages look exactly as if a translator had used the admin editor.
 """
 
 import polib
+
 from django.db import transaction
+
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
@@ -46,9 +48,7 @@ def translate_instance(instance, locale_code, strings, *, user=None, publish=Tru
             continue
         po.append(polib.POEntry(msgid=text, msgctxt=segment.context.path, msgstr=translated))
     if missing and strict:
-        raise MissingStringTranslation(
-            f"No {locale_code} translation for: " + "; ".join(repr(m[:60]) for m in missing)
-        )
+        raise MissingStringTranslation(f"No {locale_code} translation for: " + "; ".join(repr(m[:60]) for m in missing))
     translation.import_po(po, user=user, tool_name="campaign import")
     translation.save_target(user=user, publish=publish)
     return source.get_translated_instance(target_locale)
@@ -60,6 +60,5 @@ def source_strings(instance):
     if not created:
         source.update_from_db()
     return [
-        s.string.data
-        for s in StringSegment.objects.filter(source=source).select_related("string").order_by("order")
+        s.string.data for s in StringSegment.objects.filter(source=source).select_related("string").order_by("order")
     ]

@@ -1,7 +1,9 @@
 """Factories for the objects tests build again and again."""
 
 import factory
+
 from django.contrib.auth import get_user_model
+
 from wagtail.models import Locale
 
 

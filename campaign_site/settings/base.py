@@ -7,7 +7,6 @@ listed in `.env.example`.
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "campaign_site"
@@ -153,6 +152,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "home.CampaignImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Stricter upload checks (SVG, decompression bombs, damaged files); see home/image_validation.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.CampaignImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -194,7 +195,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],
-    }
+    },
 }
 
 # Login throttling: lock an account/IP pair after repeated failures.

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
