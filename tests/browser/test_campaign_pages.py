@@ -1,0 +1,63 @@
+"""A visitor on the campaign pages, in a real browser."""
+
+import pytest
+
+from django.core.management import call_command
+
+from home.models import FAQPage, StandardPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    call_command("load_demo_content", quiet=True)
+
+
+def test_visitor_lands_switches_to_french_and_stays_on_the_same_page(page, demo_site):
+    page.set_extra_http_headers({"Accept-Language": "nl-BE,nl;q=0.9"})
+    page.goto("/")
+    assert page.url.endswith("/nl/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+
+    faq_nl = FAQPage.objects.get(locale__language_code="nl")
+    faq_fr = FAQPage.objects.get(locale__language_code="fr")
+    page.goto(faq_nl.url)
+    page.get_by_role("navigation", name="Kies een taal").get_by_role("link", name="FR Français").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(faq_fr.url)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").inner_text() == faq_fr.title
+
+
+def test_faq_answer_opens_with_the_keyboard(page, demo_site):
+    faq = FAQPage.objects.get(locale__language_code="en")
+    first = faq.questions()[0]
+    page.goto(faq.url)
+    details = page.locator(f"details#{first['anchor']}")
+    assert details.get_attribute("open") is None
+    answer = details.locator(".faq-item__answer")
+    assert not answer.is_visible()
+
+    details.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert details.get_attribute("open") is not None
+    assert answer.is_visible()
+
+
+def test_deep_link_opens_its_question(page, demo_site):
+    faq = FAQPage.objects.get(locale__language_code="nl")
+    question = faq.questions()[2]
+    page.goto(f"{faq.url}#{question['anchor']}")
+    assert page.locator(f"details#{question['anchor']}").get_attribute("open") is not None
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_no_axe_violations_on_campaign_pages(page, phone_page, demo_site, axe, language):
+    standard = StandardPage.objects.filter(locale__language_code=language).live().first()
+    faq = FAQPage.objects.get(locale__language_code=language)
+    for url in (f"/{language}/", standard.url, faq.url):
+        page.goto(url)
+        axe(page)
+    phone_page.goto(f"/{language}/")
+    axe(phone_page)
