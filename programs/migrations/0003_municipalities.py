@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from programs.reference import load_municipalities
+
+
+class Migration(migrations.Migration):
+    dependencies = [("programs", "0002_taxonomy_terms")]
+
+    operations = [migrations.RunPython(load_municipalities, migrations.RunPython.noop)]
