@@ -481,3 +481,6 @@ class ProgramLocation(Orderable):
             raise ValidationError({"latitude": _("Latitude lies between -90 and 90.")})
         if self.longitude is not None and not -180 <= self.longitude <= 180:
             raise ValidationError({"longitude": _("Longitude lies between -180 and 180.")})
+
+
+from programs.models_freshness import ListingReminder  # noqa: E402, F401  (reminder records, programs/freshness.py)
