@@ -30,6 +30,15 @@ from programs import taxonomy
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
+def synchronised_fields(translatable_fields):
+    """Names of the facts every locale shares (programs/signals.py copies them from the source)."""
+    return [
+        f.field_name
+        for f in translatable_fields
+        if isinstance(f, SynchronizedField) and f.field_name != "show_in_menus"
+    ]
+
+
 # Taxonomies ---------------------------------------------------------------------------------------
 
 
@@ -218,6 +227,8 @@ class OrganisationPage(BasePage):
         SynchronizedField("city"),
     ]
 
+    SYNCHRONISED_FIELDS = synchronised_fields(translatable_fields)
+
     parent_page_types = ["programs.ProgramIndexPage"]
     subpage_types = ["programs.ProgramPage"]
 
@@ -399,8 +410,7 @@ class ProgramPage(BasePage):
     class Meta:
         verbose_name = _("programme")
 
-    # Facts kept identical in every locale (copied from the source by programs/signals.py).
-    SYNCHRONISED_FIELDS = [f.field_name for f in translatable_fields if isinstance(f, SynchronizedField)]
+    SYNCHRONISED_FIELDS = synchronised_fields(translatable_fields)
 
     def clean(self):
         super().clean()
