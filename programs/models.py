@@ -13,6 +13,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -239,11 +241,12 @@ class OrganisationPage(BasePage):
         return self.social_image or self.logo
 
     def programmes(self):
+        """Its live programmes, with `source_language` (the language their text is written in)."""
         return (
             ProgramPage.objects.child_of(self)
             .live()
-            .select_related("alias_of__locale", "locale")
-            .prefetch_related("regions")
+            .annotate(source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")))
+            .prefetch_related("regions", "themes")
             .order_by("title")
         )
 

@@ -1,0 +1,270 @@
+"""The programme finder's filters, on the database.
+
+`filter_programmes(params, locale=...)` reads the request's GET parameters and
+returns everything the overview shows: the page of programmes, the active
+filters, each facet value with its count and the messages about values it
+had to ignore. Within a facet values combine with OR (`theme=language&
+theme=work`), facets combine with AND; each facet's counts take the other
+facets into account, so a count says how many programmes ticking that box
+would give. Every step is a fixed number of queries, whatever the number of
+programmes (GROUP BY for the counts, prefetching for the cards).
+
+The search issue builds full-text search on top: pass a `queryset` (for
+example search results restricted to the same locale) to filter that instead.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce, Length, Substr
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from programs import taxonomy
+from programs.models import ProgramPage
+
+PAGE_SIZE = 12
+MAX_VALUES_PER_FACET = 20
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    field: str
+    label: str
+    labels: dict
+    hide_empty: bool = False
+
+    @property
+    def through(self):
+        return getattr(ProgramPage, self.field).through
+
+    @property
+    def term_column(self):
+        return ProgramPage._meta.get_field(self.field).m2m_reverse_field_name()
+
+    def restrict(self, queryset, codes):
+        links = self.through.objects.filter(**{f"{self.term_column}__code__in": codes})
+        return queryset.filter(pk__in=links.values("programpage_id"))
+
+    def counts(self, queryset):
+        rows = (
+            self.through.objects.filter(programpage_id__in=queryset.values("pk"))
+            .values(code=F(f"{self.term_column}__code"))
+            .annotate(n=Count("programpage_id"))
+            .values_list("code", "n")
+        )
+        return dict(rows)
+
+
+FACETS = [
+    Facet("region", "regions", _("Region"), taxonomy.REGIONS),
+    Facet("theme", "themes", _("Theme"), taxonomy.THEMES),
+    Facet("target", "target_groups", _("Who it is for"), taxonomy.TARGET_GROUPS),
+    Facet("language", "languages", _("Language spoken"), taxonomy.LANGUAGES, hide_empty=True),
+    Facet("mode", "modes", _("How duos meet"), taxonomy.MODES),
+]
+FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
+ACCEPTING_PARAM = "accepting"
+PAGE_PARAM = "page"
+
+
+@dataclass
+class Option:
+    code: str
+    label: str
+    count: int
+    selected: bool
+    url: str  # toggles this value, keeps the other filters
+
+
+@dataclass
+class FacetResult:
+    param: str
+    label: str
+    options: list
+    selected_count: int = 0
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    facet_label: str
+    remove_url: str
+
+
+@dataclass
+class FinderResult:
+    page: object  # a Paginator page of ProgramPage objects
+    paginator: Paginator
+    total: int
+    facets: list
+    active_filters: list
+    messages: list
+    selected: dict  # param -> list of codes
+    accepting: bool
+    accepting_count: int
+    region_counts: dict
+    query_string: str  # the filters as a query string without the page number
+
+    ellipsis = Paginator.ELLIPSIS
+
+    @property
+    def page_range(self):
+        return list(self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1))
+
+    def region_links(self):
+        """Every region with its count and a link to the current filters with only that region."""
+        chosen = set(self.selected.get("region", []))
+        return [
+            {
+                "code": code,
+                "label": label,
+                "count": self.region_counts.get(code, 0),
+                "url": self.region_url(code),
+                "selected": code in chosen,
+            }
+            for code, label in taxonomy.REGIONS.items()
+        ]
+
+    def page_url(self, number):
+        return _url({**self.selected, ACCEPTING_PARAM: ["1"] if self.accepting else [], PAGE_PARAM: [str(number)]})
+
+    def region_url(self, code):
+        """The current filters with only this region (the map's links)."""
+        return _url({**self.selected, "region": [code], ACCEPTING_PARAM: ["1"] if self.accepting else []})
+
+    @property
+    def clear_url(self):
+        return "?"
+
+
+def _url(params):
+    pairs = [(key, value) for key, values in params.items() for value in values if value]
+    return "?" + urlencode(pairs) if pairs else "?"
+
+
+def base_queryset(locale):
+    return ProgramPage.objects.live().filter(locale=locale)
+
+
+def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
+    """Filter, count and paginate the programmes of `locale` for the GET `params` (a QueryDict)."""
+    messages = []
+    selected = {}
+    for facet in FACETS:
+        codes = []
+        for raw in params.getlist(facet.param)[:MAX_VALUES_PER_FACET]:
+            code = raw.strip()
+            if code in facet.labels:
+                if code not in codes:
+                    codes.append(code)
+            else:
+                messages.append(
+                    _("“%(value)s” is not a known %(facet)s and was ignored.")
+                    % {"value": code[:40], "facet": str(facet.label).lower()}
+                )
+        if len(params.getlist(facet.param)) > MAX_VALUES_PER_FACET:
+            messages.append(_("Only the first %(n)d values of a filter are used.") % {"n": MAX_VALUES_PER_FACET})
+        selected[facet.param] = codes
+
+    accepting_values = params.getlist(ACCEPTING_PARAM)
+    accepting = False
+    for value in accepting_values:
+        if value in ("1", "on", "true"):
+            accepting = True
+        elif value not in ("", "0"):
+            messages.append(_("The filter “accepting volunteers” only takes the value 1 and was ignored."))
+
+    programmes = base_queryset(locale) if queryset is None else queryset
+
+    def narrowed(skip=None):
+        result = programmes
+        for facet in FACETS:
+            if facet.param != skip and selected[facet.param]:
+                result = facet.restrict(result, selected[facet.param])
+        if accepting and skip != ACCEPTING_PARAM:
+            result = result.filter(status="active", accepting_volunteers="open")
+        return result
+
+    filtered = narrowed()
+    facet_results = []
+    region_counts = {}
+    for facet in FACETS:
+        counts = facet.counts(narrowed(skip=facet.param))
+        if facet.param == "region":
+            region_counts = counts
+        options = []
+        for code, label in facet.labels.items():
+            count = counts.get(code, 0)
+            is_selected = code in selected[facet.param]
+            if facet.hide_empty and not count and not is_selected:
+                continue
+            toggled = [c for c in selected[facet.param] if c != code] if is_selected else selected[facet.param] + [code]
+            url = _url({**selected, facet.param: toggled, ACCEPTING_PARAM: ["1"] if accepting else []})
+            options.append(Option(code, str(label), count, is_selected, url))
+        facet_results.append(FacetResult(facet.param, str(facet.label), options, len(selected[facet.param])))
+    accepting_count = narrowed(skip=ACCEPTING_PARAM).filter(status="active", accepting_volunteers="open").count()
+
+    active_filters = []
+    for facet in FACETS:
+        for code in selected[facet.param]:
+            remaining = {**selected, facet.param: [c for c in selected[facet.param] if c != code]}
+            remaining[ACCEPTING_PARAM] = ["1"] if accepting else []
+            active_filters.append(ActiveFilter(str(facet.labels[code]), str(facet.label), _url(remaining)))
+    if accepting:
+        active_filters.append(ActiveFilter(str(_("Looking for volunteers now")), "", _url(selected)))
+
+    paginator = Paginator(_for_cards(filtered), page_size)
+    number = params.get(PAGE_PARAM, "1")
+    try:
+        number = int(number)
+        if number < 1:
+            raise ValueError
+    except (TypeError, ValueError):
+        messages.append(_("“%(value)s” is not a page number; showing the first page.") % {"value": str(number)[:20]})
+        number = 1
+    if number > paginator.num_pages:
+        if paginator.count:
+            messages.append(_("There is no page %(number)d; showing the last page.") % {"number": number})
+        number = paginator.num_pages
+    page = paginator.page(number)
+
+    return FinderResult(
+        page=page,
+        paginator=paginator,
+        total=paginator.count,
+        facets=facet_results,
+        active_filters=active_filters,
+        messages=messages,
+        selected=selected,
+        accepting=accepting,
+        accepting_count=accepting_count,
+        region_counts=region_counts,
+        query_string=_url({**selected, ACCEPTING_PARAM: ["1"] if accepting else []}),
+    )
+
+
+def _for_cards(queryset):
+    """Everything a programme card shows, in a fixed number of queries."""
+    parent = Page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)).values(
+        "title"
+    )[:1]
+    order = Case(
+        When(status="active", then=Value(0)),
+        When(status="paused", then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        queryset.annotate(
+            organisation_title=Subquery(parent, output_field=CharField()),
+            source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")),
+            status_order=order,
+        )
+        .prefetch_related("regions", "themes")
+        .order_by("status_order", "title", "pk")
+    )
