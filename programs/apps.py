@@ -7,4 +7,4 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Buddy programmes")
 
     def ready(self):
-        from programs import signals  # noqa: F401
+        from programs import choosers, signals  # noqa: F401

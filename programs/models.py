@@ -137,6 +137,9 @@ class Municipality(models.Model):
             return f"{self.name_fr} / {self.name_nl}"
         return self.name_fr if self.region_code.startswith("BE-W") else self.name_nl
 
+    def postcode_list(self):
+        return ", ".join(sorted({p.code for p in self.postcodes.all()}))
+
 
 class PostalCode(models.Model):
     code = models.CharField(_("postcode"), max_length=4, db_index=True)
