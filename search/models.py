@@ -1,1 +1,109 @@
+"""What the public site search finds: one document per live page, and one per FAQ question.
 
+Wagtail indexes pages as they are stored, in one index per model tree, with
+the same analysis for every language. The public search needs more: only
+live, public pages; each FAQ question on its own; the text analysed in the
+language it is written in. So search/documents.py keeps these documents in
+step with the pages (publish, unpublish, move, delete, translation) and
+Wagtail's own signal handlers keep every search backend in step with them.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search import index
+
+from search.text import STEMMER_LANGUAGES, fold
+
+
+class SearchDocument(index.Indexed, models.Model):
+    KIND_CHOICES = [
+        ("programme", _("Programme")),
+        ("organisation", _("Organisation")),
+        ("story", _("Story")),
+        ("question", _("Question")),
+        ("page", _("Page")),
+    ]
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    # The language the text is written in: an alias in another locale shows its source's text.
+    language = models.CharField(max_length=8)
+    # Anchor of a FAQ question on its page; empty for the page itself.
+    anchor = models.CharField(max_length=80, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=255)
+    body = models.TextField(blank=True)
+    # Words in the locale's language (taxonomy labels, municipalities, the organisation's name).
+    facts = models.TextField(blank=True)
+    # One name a line (programme, organisation, municipalities) for the search box's suggestions.
+    suggestions = models.TextField(blank=True)
+    # Folded stems of everything above, for the database backend, which cannot stem every language itself.
+    stems = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("body"),
+        index.SearchField("facts"),
+        index.SearchField("stems"),
+        *[
+            field
+            for language in STEMMER_LANGUAGES
+            for field in (
+                index.SearchField(f"title_{language}", boost=3, es_extra={"analyzer": f"campaign_{language}"}),
+                index.SearchField(f"text_{language}", es_extra={"analyzer": f"campaign_{language}"}),
+            )
+        ],
+        index.AutocompleteField("autocomplete_text"),
+        index.FilterField("locale"),
+        index.FilterField("kind"),
+        index.FilterField("page"),
+    ]
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "anchor"], name="unique_search_document_per_anchor")]
+        ordering = ["page_id", "position"]
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().select_related("locale")
+
+    def _title_in(self, language):
+        return self.title if self.language == language else ""
+
+    def _text_in(self, language):
+        """The body when written in `language`, the facts when the locale speaks it."""
+        parts = []
+        if self.language == language:
+            parts.append(self.body)
+        if self.locale.language_code == language:
+            parts.append(self.facts)
+        return "\n".join(part for part in parts if part)
+
+    # One field per language, each analysed with that language's analyzer on the search server.
+    def title_nl(self):
+        return self._title_in("nl")
+
+    def title_fr(self):
+        return self._title_in("fr")
+
+    def title_en(self):
+        return self._title_in("en")
+
+    def text_nl(self):
+        return self._text_in("nl")
+
+    def text_fr(self):
+        return self._text_in("fr")
+
+    def text_en(self):
+        return self._text_in("en")
+
+    def autocomplete_text(self):
+        # Folded copies too: PostgreSQL's autocomplete does not fold accents.
+        return f"{self.suggestions}\n{fold(self.suggestions)}"

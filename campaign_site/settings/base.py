@@ -168,7 +168,26 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Search: the database backend unless ELASTICSEARCH_URL points at a server.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="campaign_")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The search server's backend is OpenSearch 2 (what scripts/search-server runs); set
+# SEARCH_SERVER_BACKEND=search.backends.elasticsearch for Elasticsearch 8/9. Beside it the database
+# backend stays current, and every search falls back to it when the server does not answer.
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env.str("SEARCH_SERVER_BACKEND", default="search.backends.opensearch"),
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+            "TIMEOUT": env.int("SEARCH_SERVER_TIMEOUT", default=5),
+            "ATOMIC_REBUILD": True,
+            "FALLBACK": "database",
+        },
+        "database": DATABASE_SEARCH_BACKEND,
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+# After the search server fails, searches go straight to the database for this many seconds.
+SEARCH_SERVER_RETRY_AFTER = env.int("SEARCH_SERVER_RETRY_AFTER", default=30)
 
 # Security headers (HSTS and secure cookies are switched on in production.py).
 SECURE_CONTENT_TYPE_NOSNIFF = True

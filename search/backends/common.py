@@ -1,0 +1,38 @@
+from search.text import query_terms
+
+# Words too common to narrow a search when other words are given (the database backend needs
+# every word to match; the search server's analyzers drop these themselves).
+_STOP_WORDS = """
+    de het een en van in op te dat die voor met is zijn er aan om ook als bij of naar uit je ik we wij
+    le la les un une des du et en au aux de d l est pour par sur dans qui que avec ce ces se son sa ses
+    the a an and of in on to is are for with by at or from as be it its this that
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+def significant_terms(query):
+    """The folded words of a query that must match (stop words only when nothing else is left)."""
+    terms = query_terms(query)
+    kept = [term for term in terms if term not in STOP_WORDS]
+    return kept or terms
+
+
+class CampaignSearchMixin:
+    """What search/service.py needs from a backend."""
+
+    unavailable_errors = ()
+
+    def __init__(self, params):
+        params = dict(params)
+        self.fallback = params.pop("FALLBACK", None)
+        super().__init__(params)
+
+    def match_documents(self, query, queryset):
+        raise NotImplementedError
+
+    def suggest_documents(self, query, queryset):
+        raise NotImplementedError
+
+    def match_page_ids(self, query, queryset, limit):
+        """The ids of the pages of the best `limit` matching documents, best first."""
+        return [document.page_id for document in self.match_documents(query, queryset.only("id", "page_id"))[:limit]]

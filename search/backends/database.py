@@ -1,0 +1,73 @@
+"""The database backend (SQLite FTS5 or PostgreSQL full-text) with language-aware matching.
+
+Neither database stems Dutch, French and English in one index, and PostgreSQL
+does not fold accents without an extension. So every document carries the
+folded snowball stems of its text (SearchDocument.stems) and each query word
+becomes "the word, or its Dutch, French or English stem": `vluchtelingen`
+finds `vluchteling`, `benevole` finds `bénévole`.
+"""
+
+from functools import lru_cache
+
+from django.db import connection
+
+from modelsearch.backends.database.fallback import DatabaseSearchBackend
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+from wagtail.search.query import And, Or, PlainText
+
+from search.backends.common import CampaignSearchMixin, significant_terms
+from search.text import query_terms, term_variants
+
+
+def _word_query(term):
+    variants = term_variants(term)
+    if len(variants) == 1:
+        return PlainText(variants[0])
+    return Or([PlainText(variant) for variant in variants])
+
+
+class DatabaseMatchingMixin(CampaignSearchMixin):
+    def match_documents(self, query, queryset):
+        terms = significant_terms(query)
+        if not terms:
+            return self.search("", queryset)
+        parts = [_word_query(term) for term in terms]
+        return self.search(parts[0] if len(parts) == 1 else And(parts), queryset, operator="and")
+
+    def suggest_documents(self, query, queryset):
+        terms = query_terms(query)
+        if not terms:
+            return self.autocomplete("", queryset)
+        return self.autocomplete(" ".join(terms), queryset, operator="and")
+
+
+class CampaignPostgresSearchBackend(DatabaseMatchingMixin, PostgresSearchBackend):
+    def __init__(self, params):
+        params = dict(params)
+        # Stems come from search/text.py; "simple" keeps PostgreSQL from stemming them again in English.
+        params.setdefault("SEARCH_CONFIG", "simple")
+        super().__init__(params)
+
+
+class CampaignSQLiteSearchBackend(DatabaseMatchingMixin, SQLiteSearchBackend):
+    pass
+
+
+class CampaignFallbackDatabaseSearchBackend(DatabaseMatchingMixin, DatabaseSearchBackend):
+    pass
+
+
+def SearchBackend(params):  # noqa: N802 (Wagtail looks backends up by this name)
+    """The language-aware database backend for the default database's engine."""
+    if connection.vendor == "postgresql":
+        return CampaignPostgresSearchBackend(params)
+    if connection.vendor == "sqlite" and _sqlite_fts():
+        return CampaignSQLiteSearchBackend(params)
+    return CampaignFallbackDatabaseSearchBackend(params)
+
+
+@lru_cache(maxsize=1)
+def _sqlite_fts():
+    return fts5_available() and fts_table_exists()

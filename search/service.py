@@ -1,0 +1,250 @@
+"""Searches the public site runs: site search, the finder's text search, suggestions, popular queries.
+
+Every search goes through `run()`: it asks the backend configured as
+"default" and, when that is a search server that does not answer, logs a
+warning and asks the backend named by its FALLBACK option (the database). For
+SEARCH_SERVER_RETRY_AFTER seconds after a failure, searches go straight to
+the fallback, so visitors do not wait for time-outs one by one.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from search.models import SearchDocument
+from search.text import clean_query, fold, highlight, highlight_title, query_terms, words
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+# The finder ranks at most this many programmes by relevance (a query matching more is not specific).
+MAX_PROGRAMME_MATCHES = 1000
+SUGGESTION_LIMIT = 8
+POPULAR_LIMIT = 8
+POPULAR_MIN_HITS = 3
+POPULAR_DAYS = 30
+POPULAR_MAX_LENGTH = 60
+SERVER_DOWN_KEY = "search:server-down"
+
+KIND_LABELS = dict(SearchDocument.KIND_CHOICES)
+
+
+def run(operation):
+    """`operation(backend)` on the default backend, or on its fallback when the search server fails."""
+    backend = get_search_backend("default")
+    fallback = getattr(backend, "fallback", None)
+    if fallback and cache.get(SERVER_DOWN_KEY):
+        return operation(get_search_backend(fallback))
+    try:
+        return operation(backend)
+    except backend.unavailable_errors as error:
+        if not fallback:
+            raise
+        logger.warning(
+            "The search server did not answer (%s: %s); searching the database instead.",
+            type(error).__name__,
+            str(error)[:200],
+        )
+        cache.set(SERVER_DOWN_KEY, True, settings.SEARCH_SERVER_RETRY_AFTER)
+        return operation(get_search_backend(fallback))
+
+
+def page_number(raw, messages):
+    """A positive page number from a GET value; anything else is page 1 with a message."""
+    if raw in (None, ""):
+        return 1
+    try:
+        number = int(str(raw).strip())
+        if number < 1:
+            raise ValueError
+    except (TypeError, ValueError, OverflowError):
+        messages.append(_("“%(value)s” is not a page number; showing the first page.") % {"value": str(raw)[:20]})
+        return 1
+    return number
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    language: str
+    snippet: str
+
+
+@dataclass
+class SiteSearchResult:
+    query: str
+    hits: list = field(default_factory=list)
+    page: object = None
+    paginator: object = None
+    total: int = 0
+    picks: list = field(default_factory=list)
+    messages: list = field(default_factory=list)
+
+    @property
+    def page_range(self):
+        if not self.paginator:
+            return []
+        return list(self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1))
+
+
+def site_search(raw_query, *, locale, raw_page=None, request=None, record=True):
+    """Results of the active locale for a visitor's query, ready for the template."""
+    messages = []
+    query, truncated = clean_query(raw_query)
+    if truncated:
+        messages.append(_("Your search was shortened to its first %(n)d characters.") % {"n": len(query)})
+    result = SiteSearchResult(query=query, messages=messages)
+    number = page_number(raw_page, messages)
+    if not query:
+        return result
+    if not query_terms(query):
+        messages.append(_("Type a word to search for."))
+        return result
+    documents = SearchDocument.objects.filter(locale=locale)
+
+    def search(backend):
+        paginator = Paginator(backend.match_documents(query, documents), RESULTS_PER_PAGE)
+        total = paginator.count
+        last = max(paginator.num_pages, 1)
+        page = paginator.page(min(number, last))
+        page.object_list = list(page.object_list)
+        return paginator, page, total
+
+    result.paginator, result.page, result.total = run(search)
+    if number > result.paginator.num_pages and result.total:
+        messages.append(_("There is no page %(number)d; showing the last page.") % {"number": number})
+    result.hits = _hits(result.page.object_list, query, request)
+    result.picks = editors_picks(query, locale, request)
+    if record and result.total and result.page.number == 1:
+        record_query(query)
+    return result
+
+
+def _hits(documents, query, request):
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=[d.page_id for d in documents])}
+    hits = []
+    for document in documents:
+        page = pages.get(document.page_id)
+        url = page.get_url(request) if page else None
+        if not url:
+            continue
+        if document.anchor:
+            url = f"{url}#{document.anchor}"
+        text = document.body or document.facts
+        hits.append(
+            Hit(
+                kind=document.kind,
+                kind_label=str(KIND_LABELS.get(document.kind, document.kind)),
+                title=highlight_title(document.title, query),
+                url=url,
+                language=document.language,
+                snippet=highlight(text, query),
+            )
+        )
+    return hits
+
+
+def editors_picks(query, locale, request=None):
+    """Editors' picks for this query, each page in the visitor's locale (skipped if not live there)."""
+    stored = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    if stored is None:
+        return []
+    picks = []
+    for pick in stored.editors_picks.select_related("page").order_by("sort_order"):
+        if pick.page_id:
+            page = pick.page if pick.page.locale_id == locale.pk else pick.page.get_translation_or_none(locale)
+            if page is None or not page.live:
+                continue
+            url = page.get_url(request)
+            if url:
+                picks.append({"title": page.title, "url": url, "description": pick.description})
+        elif pick.external_link_url:
+            picks.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
+    return picks
+
+
+def record_query(query):
+    if len(query) <= Query._meta.get_field("query_string").max_length:
+        Query.get(query).add_hit()
+
+
+def popular_queries(locale):
+    """Queries visitors often made (at least POPULAR_MIN_HITS times lately) that find something in `locale`.
+
+    The threshold keeps one visitor's rare (perhaps personal) search off the page; cached for ten minutes.
+    """
+    key = f"search:popular:{locale.language_code}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
+    candidates = [
+        q.query_string
+        for q in Query.get_most_popular(date_since=since)[:30]
+        if q._hits >= POPULAR_MIN_HITS and len(q.query_string) <= POPULAR_MAX_LENGTH
+    ]
+    documents = SearchDocument.objects.filter(locale=locale)
+    popular = []
+    for candidate in candidates:
+        if run(lambda backend, text=candidate: backend.match_documents(text, documents).count()):
+            popular.append(candidate)
+        if len(popular) == POPULAR_LIMIT:
+            break
+    cache.set(key, popular, 600)
+    return popular
+
+
+def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES):
+    """The programmes of `queryset` that match `query`, annotated with `search_rank` (0 is the best).
+
+    The finder (programs/filters.py) filters and counts these on the database as it does without a query.
+    """
+    documents = SearchDocument.objects.filter(locale=locale, kind="programme", anchor="")
+    page_ids = run(lambda backend: backend.match_page_ids(query, documents, limit))
+    if not page_ids:
+        return queryset.none()
+    rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(page_ids)], output_field=IntegerField())
+    return queryset.filter(pk__in=page_ids).annotate(search_rank=rank)
+
+
+def suggestions(raw_query, locale, limit=SUGGESTION_LIMIT):
+    """Names of programmes, organisations and municipalities that start with the words typed."""
+    query, _truncated = clean_query(raw_query)
+    terms = query_terms(query)
+    if not terms or len(query) > 80:
+        return []
+    documents = SearchDocument.objects.filter(locale=locale, kind__in=["programme", "organisation"], anchor="")
+    matched = run(lambda backend: list(backend.suggest_documents(query, documents)[:30]))
+    seen, found = set(), []
+    for document in matched:
+        for line in document.suggestions.splitlines():
+            folded_words = words(fold(line))
+            if all(any(word.startswith(term) for word in folded_words) for term in terms):
+                key = fold(line)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(line)
+        if len(found) >= limit:
+            break
+    return sorted(found[:limit], key=lambda line: (not fold(line).startswith(terms[0]), fold(line)))
