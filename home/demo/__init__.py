@@ -1,0 +1,42 @@
+"""Demo content for `manage.py load_demo_content`, and the registry other apps add their own demo data to.
+
+An app adds demo data by creating a `demo` module (for example `programs/demo.py`)
+with a function decorated by `register_demo_loader`. The command imports
+`programs.demo` and `stories.demo` when they exist and calls every registered
+loader, in registration order, after the home part and inside the same
+transaction, with a `DemoContext`. Loaders must be idempotent, like the command.
+
+    from home.demo import register_demo_loader
+
+    @register_demo_loader
+    def load_programmes(context):
+        index = context.home_pages["nl"].get_children().filter(slug="buddyprogrammas").first()
+        ...
+        context.log("Created 12 programmes")
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# Apps whose `demo` module the command imports (if it exists) so their loaders can register.
+DEMO_APP_MODULES = ["programs.demo", "stories.demo"]
+
+DEMO_LOADERS: list[Callable] = []
+
+
+def register_demo_loader(func):
+    """Decorator: run `func(context)` when demo content is loaded (once, however often it is imported)."""
+    if func not in DEMO_LOADERS:
+        DEMO_LOADERS.append(func)
+    return func
+
+
+@dataclass
+class DemoContext:
+    """What the home part made, for the loaders that build on it."""
+
+    locales: dict  # language code → Locale
+    home_pages: dict  # language code → HomePage (nl is the source, fr and en its translations)
+    pages: dict = field(default_factory=dict)  # key → nl page, e.g. "about", "faq"
+    images: dict = field(default_factory=dict)  # key → CampaignImage
+    log: Callable[[str], None] = print
