@@ -210,3 +210,20 @@ def test_rich_text_translations_must_keep_the_same_elements():
         translation_map(R("<p>Een</p><p>Twee</p>", "<p>Un deux</p>", "<p>One</p><p>Two</p>"), "fr")
     with pytest.raises(ValueError, match="two different"):
         translation_map([T("Ja", "Oui", "Yes"), T("Ja", "D'accord", "Yes")], "fr")
+
+
+@pytest.mark.django_db
+def test_untranslated_faq_says_so_and_marks_its_dutch_text(client, home_page):
+    faq = home_page.add_child(instance=FAQPage(title="Veelgestelde vragen", slug="veelgestelde-vragen"))
+    fr_home = HomePage.objects.get(locale__language_code="fr")
+    faq.copy_for_translation(fr_home.locale, alias=True)
+
+    html = client.get("/fr/veelgestelde-vragen/").content.decode()
+    assert 'class="translation-note"' in html
+    assert '<h1 lang="nl">Veelgestelde vragen</h1>' in html
+
+
+@pytest.mark.django_db
+def test_home_page_hides_key_figures_while_there_are_no_programmes(client, home_page):
+    html = client.get("/nl/").content.decode()
+    assert 'class="figures"' not in html
