@@ -25,6 +25,7 @@ from wagtail.models import Page
 
 from programs import taxonomy
 from programs.models import ProgramPage
+from search.service import finder_text, search_programmes
 
 PAGE_SIZE = 12
 MAX_VALUES_PER_FACET = 20
@@ -69,6 +70,7 @@ FACETS = [
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 ACCEPTING_PARAM = "accepting"
+TEXT_PARAM = "q"  # full-text search (search/service.py); kept in every link like a filter
 PAGE_PARAM = "page"
 
 
@@ -138,6 +140,10 @@ class FinderResult:
         return _url({**self.selected, "region": [code], ACCEPTING_PARAM: ["1"] if self.accepting else []})
 
     @property
+    def text(self):
+        return (self.selected.get(TEXT_PARAM) or [""])[0]
+
+    @property
     def clear_url(self):
         return "?"
 
@@ -171,6 +177,11 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
             messages.append(_("Only the first %(n)d values of a filter are used.") % {"n": MAX_VALUES_PER_FACET})
         selected[facet.param] = codes
 
+    text, text_messages = finder_text(params.get(TEXT_PARAM, ""))
+    messages.extend(text_messages)
+    if text:
+        selected[TEXT_PARAM] = [text]
+
     accepting_values = params.getlist(ACCEPTING_PARAM)
     accepting = False
     for value in accepting_values:
@@ -180,6 +191,8 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
             messages.append(_("The filter “accepting volunteers” only takes the value 1 and was ignored."))
 
     programmes = base_queryset(locale) if queryset is None else queryset
+    if text:
+        programmes = search_programmes(programmes, text, locale)
 
     def narrowed(skip=None):
         result = programmes
@@ -217,6 +230,9 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
             active_filters.append(ActiveFilter(str(facet.labels[code]), str(facet.label), _url(remaining)))
     if accepting:
         active_filters.append(ActiveFilter(str(_("Looking for volunteers now")), "", _url(selected)))
+    if text:
+        without = {**selected, TEXT_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
+        active_filters.append(ActiveFilter(f"“{text}”", str(_("Search")), _url(without)))
 
     paginator = Paginator(_for_cards(filtered), page_size)
     number = params.get(PAGE_PARAM, "1")
@@ -259,6 +275,7 @@ def _for_cards(queryset):
         default=Value(2),
         output_field=IntegerField(),
     )
+    relevance = ["search_rank"] if "search_rank" in queryset.query.annotations else []
     return (
         queryset.annotate(
             organisation_title=Subquery(parent, output_field=CharField()),
@@ -266,5 +283,5 @@ def _for_cards(queryset):
             status_order=order,
         )
         .prefetch_related("regions", "themes")
-        .order_by("status_order", "title", "pk")
+        .order_by(*relevance, "status_order", "title", "pk")
     )

@@ -215,12 +215,24 @@ def popular_queries(locale):
     return popular
 
 
+def finder_text(raw):
+    """The finder's text query (GET `q`), cleaned, and messages about what was changed or ignored."""
+    messages = []
+    query, truncated = clean_query(raw if isinstance(raw, str) else "")
+    if truncated:
+        messages.append(_("Your search was shortened to its first %(n)d characters.") % {"n": len(query)})
+    if query and not query_terms(query):
+        messages.append(_("“%(value)s” has no words to search for and was ignored.") % {"value": query[:40]})
+        query = ""
+    return query, messages
+
+
 def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES):
     """The programmes of `queryset` that match `query`, annotated with `search_rank` (0 is the best).
 
     The finder (programs/filters.py) filters and counts these on the database as it does without a query.
     """
-    documents = SearchDocument.objects.filter(locale=locale, kind="programme", anchor="")
+    documents = SearchDocument.objects.filter(locale=locale, kind="programme")
     page_ids = run(lambda backend: backend.match_page_ids(query, documents, limit))
     if not page_ids:
         return queryset.none()
@@ -234,7 +246,7 @@ def suggestions(raw_query, locale, limit=SUGGESTION_LIMIT):
     terms = query_terms(query)
     if not terms or len(query) > 80:
         return []
-    documents = SearchDocument.objects.filter(locale=locale, kind__in=["programme", "organisation"], anchor="")
+    documents = SearchDocument.objects.filter(locale=locale, kind__in=["programme", "organisation"])
     matched = run(lambda backend: list(backend.suggest_documents(query, documents)[:30]))
     seen, found = set(), []
     for document in matched:

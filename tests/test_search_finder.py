@@ -1,0 +1,132 @@
+"""The programme finder's text search and the suggestions endpoint, on both backends."""
+
+import pytest
+
+from django.http import QueryDict
+
+from wagtail.models import Locale
+
+from programs.filters import filter_programmes
+from tests.programs_support import make_index, make_organisation, make_programme
+from tests.search_helpers import add_municipalities, refresh
+
+pytest_plugins = ["tests.search_support"]
+pytestmark = pytest.mark.django_db
+
+
+def finder(query_string, language="nl"):
+    return filter_programmes(QueryDict(query_string), locale=Locale.objects.get(language_code=language))
+
+
+def counts(result, param):
+    return {option.code: option.count for facet in result.facets if facet.param == param for option in facet.options}
+
+
+def titles(result):
+    return [programme.title for programme in result.page.object_list]
+
+
+@pytest.fixture
+def programmes(search_backend, home_page):
+    index = make_index(home_page)
+    antwerp = make_organisation(index, "Samen Antwerpen")
+    ghent = make_organisation(index, "Buddy Gent")
+    made = {
+        "housing": make_programme(
+            antwerp,
+            "Woonbuddy",
+            summary="Samen zoeken naar een woning voor een vluchteling.",
+            themes=["housing"],
+            regions=["BE-VAN"],
+        ),
+        "language": make_programme(
+            antwerp,
+            "Taalbuddy",
+            summary="Wekelijks Nederlands oefenen met een vluchteling.",
+            themes=["language"],
+            regions=["BE-VAN"],
+        ),
+        "work": make_programme(
+            ghent, "Jobcoach duo", summary="Begeleiding naar werk.", themes=["work"], regions=["BE-VOV"]
+        ),
+    }
+    made["housing"] = add_municipalities(made["housing"], "Mechelen")
+    refresh()
+    return made
+
+
+def test_text_narrows_the_programmes_and_the_facet_counts(programmes):
+    result = finder("q=vluchtelingen")
+    assert sorted(titles(result)) == ["Taalbuddy", "Woonbuddy"]
+    themes = counts(result, "theme")
+    assert themes["housing"] == 1 and themes["language"] == 1 and themes["work"] == 0
+    regions = counts(result, "region")
+    assert regions["BE-VAN"] == 2 and regions["BE-VOV"] == 0
+
+
+def test_text_combines_with_facets_and_stays_in_every_link(programmes):
+    result = finder("q=vluchteling&theme=housing")
+    assert titles(result) == ["Woonbuddy"]
+    language_option = next(o for f in result.facets if f.param == "theme" for o in f.options if o.code == "language")
+    assert "q=vluchteling" in language_option.url
+    text_filter = [active for active in result.active_filters if active.label == "“vluchteling”"]
+    assert text_filter and "q=" not in text_filter[0].remove_url and "theme=housing" in text_filter[0].remove_url
+
+
+def test_a_programme_is_found_by_a_municipality_it_serves(programmes):
+    assert titles(finder("q=Mechelen")) == ["Woonbuddy"]
+    assert titles(finder("q=Malines", "fr")) == ["Woonbuddy"]
+
+
+def test_a_programme_is_found_by_its_organisation(programmes):
+    assert titles(finder("q=Gent")) == ["Jobcoach duo"]
+
+
+def test_the_best_match_comes_first(programmes):
+    make_programme(
+        programmes["work"].get_parent().specific,
+        "Werkwinkel",
+        summary="Werk, werk en nog eens werk: een vluchteling vindt werk via werkervaring.",
+        themes=["work"],
+    )
+    refresh()
+    assert titles(finder("q=werk"))[0] == "Werkwinkel"
+
+
+def test_a_query_without_words_is_ignored_with_a_message(programmes):
+    result = finder("q=%22%27%3B--")
+    assert result.total == 3
+    assert any("ignored" in str(message) for message in result.messages)
+
+
+def test_the_overview_page_answers_a_text_search(programmes, client):
+    response = client.get("/nl/buddyprogrammas/", {"q": "woning", "theme": "housing"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Woonbuddy" in body and "Taalbuddy" not in body
+    assert 'value="woning"' in body
+
+
+def test_suggestions_name_programmes_organisations_and_municipalities(programmes, client):
+    response = client.get("/nl/search/suggestions/", {"q": "mech"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "no-store" in response["Cache-Control"]
+    assert {"label": "Mechelen"} in response.json()["suggestions"]
+    labels = [s["label"] for s in client.get("/nl/search/suggestions/", {"q": "samen ant"}).json()["suggestions"]]
+    assert labels == ["Samen Antwerpen"]
+    labels = [s["label"] for s in client.get("/nl/search/suggestions/", {"q": "taalb"}).json()["suggestions"]]
+    assert labels == ["Taalbuddy"]
+
+
+def test_suggestions_stay_in_the_locale(programmes, client):
+    index = make_index(programmes["work"].get_site().root_page.specific)
+    fr_org = make_organisation(index, "Entraide Liège", locale="fr")
+    make_programme(fr_org, "Tandem Liège", summary="Un tandem entre voisins.")
+    refresh()
+    nl = [s["label"] for s in client.get("/nl/search/suggestions/", {"q": "tandem"}).json()["suggestions"]]
+    fr = [s["label"] for s in client.get("/fr/search/suggestions/", {"q": "tandem"}).json()["suggestions"]]
+    assert fr == ["Tandem Liège"]
+    # The nl locale shows the French programme as an alias (its source text), so it is suggested there too.
+    assert nl == ["Tandem Liège"]
+    assert client.get("/nl/search/suggestions/", {"q": "x"}).json()["suggestions"] == []
