@@ -449,6 +449,40 @@ class ProgramPage(BasePage):
     def get_social_image(self):
         return self.social_image or self.image
 
+    TEXT_FIELDS = ["title", "summary", "description", "volunteer_commitment", "notice"]
+
+    def translated_from(self):
+        """The page this translation was made from, or None (a source page, an alias, never translated)."""
+        if self.alias_of_id:
+            return None
+        from wagtail_localize.models import TranslationSource
+
+        locale_id = (
+            TranslationSource.objects.filter(object_id=self.translation_key)
+            .order_by("created_at")
+            .values_list("locale_id", flat=True)
+            .first()
+        )
+        if locale_id is None or locale_id == self.locale_id:
+            return None
+        return (
+            ProgramPage.objects.filter(translation_key=self.translation_key, locale_id=locale_id, alias_of__isnull=True)
+            .select_related("locale")
+            .first()
+        )
+
+    def text_languages(self):
+        """The language of each text field as shown: a translation may still hold some of its source's text."""
+        language = self.get_content_language()
+        languages = dict.fromkeys(self.TEXT_FIELDS, language)
+        source = self.translated_from()
+        if source is not None:
+            for name in self.TEXT_FIELDS:
+                value = getattr(self, name)
+                if value and value == getattr(source, name):
+                    languages[name] = source.locale.language_code
+        return languages
+
     def municipalities(self):
         return [link.municipality for link in self.municipality_links.all()]
 

@@ -314,3 +314,18 @@ def test_organisation_page_lists_its_programmes(client, antwerp):
     response = client.get(antwerp.url)
     assert response.status_code == 200
     assert "Taalbuddy" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_untranslated_fields_of_a_translation_keep_their_source_language(client, antwerp):
+    programme = make_programme(
+        antwerp, "Taalbuddy", summary="Samen oefenen.", notice="Tijdelijk gesloten.", volunteer_commitment="Elke week."
+    )
+    french = translate_instance(
+        programme, "fr", {"Taalbuddy": "Binôme", programme.slug: "binome", "Samen oefenen.": "Pratiquer."}, strict=False
+    )
+    html = client.get(french.url).content.decode()
+    assert '<h1 lang="fr">Binôme</h1>' in html
+    assert '<p class="lead" lang="fr">Pratiquer.</p>' in html
+    assert '<p lang="nl">Tijdelijk gesloten.</p>' in html
+    assert '<dd lang="nl">Elke week.</dd>' in html
