@@ -1,4 +1,61 @@
-"""Helpers for search tests: make what was indexed searchable, and build small content."""
+"""Helpers for search tests: the server's settings, making what was indexed searchable, small content."""
+
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER_BACKEND = os.environ.get("SEARCH_SERVER_BACKEND", "search.backends.opensearch")
+DATABASE = {"BACKEND": "search.backends.database"}
+RUN_PREFIX = f"test_{uuid.uuid4().hex[:8]}_"
+
+
+def server_url():
+    url = os.environ.get("SEARCH_SERVER_URL") or os.environ.get("ELASTICSEARCH_URL")
+    if url:
+        return url
+    try:
+        return subprocess.run(
+            [str(ROOT / "scripts" / "search-server"), "url"], capture_output=True, text=True, check=True, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "http://127.0.0.1:9200"
+
+
+def server_settings(url=None, prefix=RUN_PREFIX):
+    return {
+        "default": {
+            "BACKEND": SERVER_BACKEND,
+            "URLS": [url or server_url()],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 10,
+            "FALLBACK": "database",
+        },
+        "database": DATABASE,
+    }
+
+
+def _reachable(url):
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{url}/_cluster/health", timeout=5) as response:  # noqa: S310 (loopback)
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def require_server():
+    url = server_url()
+    if not _reachable(url):
+        message = f"No search server at {url} (start it with scripts/search-server start)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + "; CI needs it.")
+        pytest.skip(message)
+    return url
 
 
 def refresh():
