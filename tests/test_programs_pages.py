@@ -239,8 +239,6 @@ def test_detail_page_shows_every_field(client, full_programme, antwerp):
         "Zes maanden, één keer per week.",
         "18 years",
         "badge--paused",
-        "badge--open",
-        "badge--waitlist",
         "We pauzeren tijdens de zomer.",
         'datetime="2026-01-15"',
         'href="https://buddywerk.example/aanmelden"',
@@ -329,3 +327,17 @@ def test_untranslated_fields_of_a_translation_keep_their_source_language(client,
     assert '<p class="lead" lang="fr">Pratiquer.</p>' in html
     assert '<p lang="nl">Tijdelijk gesloten.</p>' in html
     assert '<dd lang="nl">Elke week.</dd>' in html
+
+
+@pytest.mark.django_db
+def test_badges_follow_status_and_accepting(client, antwerp):
+    active = make_programme(antwerp, "Actief", accepting_volunteers="open", accepting_newcomers="waitlist")
+    paused = make_programme(antwerp, "Gepauzeerd", status="paused", accepting_volunteers="open")
+    ended = make_programme(antwerp, "Afgelopen", status="ended", accepting_volunteers="closed")
+    header = client.get(active.url).content.decode().split("programme__header")[1].split("</header>")[0]
+    assert "badge--open" in header and "badge--waitlist" in header and "badge--paused" not in header
+    header = client.get(paused.url).content.decode().split("programme__header")[1].split("</header>")[0]
+    assert "badge--paused" in header and "badge--open" not in header
+    html = client.get(ended.url).content.decode()
+    assert "badge--ended" in html
+    assert "Sign up as a volunteer" not in html

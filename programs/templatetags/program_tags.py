@@ -29,7 +29,7 @@ def programme_badges(programme, newcomers=False):
     badges = []
     if programme.status in STATUS_BADGES:
         badges.append({"modifier": programme.status, "text": STATUS_BADGES[programme.status]})
-    if programme.status != "ended":
+    if programme.status == "active":
         badges.append(
             {"modifier": programme.accepting_volunteers, "text": VOLUNTEER_BADGES[programme.accepting_volunteers]}
         )
@@ -51,7 +51,13 @@ def labels(terms):
 def region_map_svg(finder):
     data = region_map()
     paths = data["paths"]
-    regions = [dict(link, path=paths[link["code"]]) for link in finder.region_links() if link["code"] in paths]
+    links = [link for link in finder.region_links() if link["code"] in paths]
+    most = max([link["count"] for link in links] + [1])
+    # Three shades: the more programmes, the darker the region.
+    regions = [
+        dict(link, path=paths[link["code"]], level=min(3, 1 + 3 * link["count"] // (most + 1)) if link["count"] else 0)
+        for link in links
+    ]
     return {"viewbox": data["viewbox"], "regions": regions, "attribution": MAP_ATTRIBUTION}
 
 
