@@ -91,7 +91,7 @@ def ensure_campaign_groups():
             for page in roots:
                 GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
-    root_collection = Collection.get_first_root_node()
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for app, codename in COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=editors, collection=root_collection, permission=_permission(app, codename)

@@ -149,6 +149,9 @@ def test_every_page_exists_in_three_languages_with_its_own_text_and_renders(clie
 
 @pytest.mark.django_db
 def test_groups_give_editors_content_and_translators_translation_only(client):
+    # Start from a database as transactional tests leave it: without Wagtail's root page and root collection.
+    Page.get_first_root_node().delete()
+    Collection.get_first_root_node().delete()
     load()
     editors = Group.objects.get(name=CAMPAIGN_EDITORS)
     translators = Group.objects.get(name=TRANSLATORS)

@@ -73,6 +73,11 @@ def _wagtail_welcome_pages():
     return Page.objects.filter(depth=2, numchild=0, content_type=ContentType.objects.get_for_model(Page))
 
 
+def tree_root(locale):
+    """Wagtail's root page (made by its migrations, but gone from a flushed test database)."""
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 def ensure_home_page(locales, refs, log):
     """The nl home page, as the default site's root in place of Wagtail's welcome page."""
     nl = locales[SOURCE_LANGUAGE]
@@ -84,7 +89,7 @@ def ensure_home_page(locales, refs, log):
         for welcome in welcome_pages:
             Page.objects.filter(pk=welcome.pk).update(slug=f"wagtail-welcome-{welcome.pk}")
         home = HomePage(locale=nl, **_fields(content.HOME_PAGE, refs, partial=True))
-        Page.get_first_root_node().add_child(instance=home)
+        tree_root(nl).add_child(instance=home)
         log(f"Created the home page: {home.title}")
 
     site = Site.objects.filter(is_default_site=True).first()

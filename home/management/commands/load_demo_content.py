@@ -1,5 +1,6 @@
 import importlib
 import importlib.util
+import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -22,6 +23,11 @@ def import_app_demo_modules():
             importlib.import_module(name)
 
 
+def _settings_module():
+    # Overridden settings (tests) report no module of their own: fall back to the one the process started with.
+    return getattr(settings, "SETTINGS_MODULE", None) or os.environ.get("DJANGO_SETTINGS_MODULE", "")
+
+
 class Command(BaseCommand):
     help = (
         "Load the campaign's demo content (nl pages with fr/en translations, images, site settings, editor "
@@ -38,7 +44,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, quiet=False, force=False, **options):
-        if settings.SETTINGS_MODULE.endswith(".production") and not force:
+        if _settings_module().endswith(".production") and not force:
             raise CommandError(
                 "These are the production settings, and the demo accounts have published passwords. "
                 "Use --force if you really want demo content here."
