@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 # The finder ranks at most this many programmes by relevance (a query matching more is not specific).
 MAX_PROGRAMME_MATCHES = 1000
+# When no whole word matches, the finder shows at most this many programmes whose names start with it.
+MAX_PREFIX_MATCHES = 100
 SUGGESTION_LIMIT = 8
 POPULAR_LIMIT = 8
 POPULAR_MIN_HITS = 3
@@ -234,6 +236,10 @@ def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES):
     """
     documents = SearchDocument.objects.filter(locale=locale, kind="programme")
     page_ids = run(lambda backend: backend.match_page_ids(query, documents, limit))
+    if not page_ids:
+        # No whole word matched: a visitor who submits what they began to type ("ant") still finds
+        # the programmes whose name, organisation or municipality starts with it.
+        page_ids = run(lambda backend: backend.suggest_page_ids(query, documents, MAX_PREFIX_MATCHES))
     if not page_ids:
         return queryset.none()
     rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(page_ids)], output_field=IntegerField())

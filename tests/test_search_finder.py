@@ -130,3 +130,9 @@ def test_suggestions_stay_in_the_locale(programmes, client):
     # The nl locale shows the French programme as an alias (its source text), so it is suggested there too.
     assert nl == ["Tandem Liège"]
     assert client.get("/nl/search/suggestions/", {"q": "x"}).json()["suggestions"] == []
+
+
+def test_a_submitted_beginning_of_a_word_finds_what_the_suggestions_showed(programmes):
+    assert sorted(titles(finder("q=antw"))) == ["Taalbuddy", "Woonbuddy"]
+    assert titles(finder("q=meche")) == ["Woonbuddy"]
+    assert titles(finder("q=zzzq")) == []

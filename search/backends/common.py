@@ -33,6 +33,11 @@ class CampaignSearchMixin:
     def suggest_documents(self, query, queryset):
         raise NotImplementedError
 
+    def suggest_page_ids(self, query, queryset, limit):
+        """The ids of the pages whose names start with the words typed ("ant" -> Antwerpen), best first."""
+        documents = self.suggest_documents(query, queryset.only("id", "page_id"))[:limit]
+        return [document.page_id for document in documents]
+
     def match_page_ids(self, query, queryset, limit):
         """The ids of the pages of the best `limit` matching documents, best first."""
         return [document.page_id for document in self.match_documents(query, queryset.only("id", "page_id"))[:limit]]
