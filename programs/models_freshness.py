@@ -35,3 +35,28 @@ class ListingReminder(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} ({self.period_start})"
+
+
+def _connect_signals():
+    """Connected here, at model import, so commands and imports stamp and assign like the admin does."""
+    from django.db.models.signals import post_save
+
+    from wagtail.signals import page_published
+
+    from programs import freshness
+
+    page_published.connect(freshness.stamp_on_publish, dispatch_uid="programs_stamp_last_verified_on_publish")
+    post_save.connect(
+        _assign_review_workflow, sender="programs.ProgramIndexPage", dispatch_uid="programs_assign_review_workflow"
+    )
+
+
+def _assign_review_workflow(sender, instance, created, raw=False, **kwargs):
+    """A new overview page (a new locale's tree, for example) joins the campaign review workflow."""
+    if created and not raw:
+        from programs.workflow import assign_workflow
+
+        assign_workflow(instance)
+
+
+_connect_signals()

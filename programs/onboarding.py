@@ -1,0 +1,328 @@
+"""Onboard an organisation: its pages, its editors' group and collection, and an invitation.
+
+The group of an organisation's editors is the route Wagtail's maintainers
+recommend for per-team editing: page permissions on the organisation's page
+in every locale (add, change, lock and unlock, never publish, so every change
+goes through the "Campaign review" workflow) and image and document
+permissions on the organisation's own collection only.
+
+The command `add_organisation`, the admin view "Add organisation" and the
+programme import all call `onboard_organisation`.
+"""
+
+import dataclasses
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+from wagtail.users.models import UserProfile
+
+logger = logging.getLogger(__name__)
+
+NAME_MAX_LENGTH = 100  # leaves room for " editors" in a group name (150 characters)
+
+ORGANISATION_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+CAMPAIGN_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", ["add_image", "change_image", "choose_image", "delete_image"]),
+    ("wagtaildocs", ["add_document", "change_document", "choose_document", "delete_document"]),
+]
+# Managing collections themselves is granted per collection too: campaign admins get it on the root.
+COLLECTION_MANAGEMENT_PERMISSIONS = [("wagtailcore", ["add_collection", "change_collection", "delete_collection"])]
+
+CAMPAIGN_ADMINS = "Campaign admins"
+
+
+class OnboardingError(ValueError):
+    """The organisation cannot be onboarded as asked (the message says why)."""
+
+
+@dataclasses.dataclass
+class OnboardingResult:
+    page: Page
+    group: Group
+    collection: Collection
+    created: bool
+    updated_fields: list = dataclasses.field(default_factory=list)
+    skipped_update: bool = False
+    invited_user: object = None
+    invitation_sent: bool = False
+
+
+def group_name(name):
+    return f"{name} editors"
+
+
+# Campaign groups ----------------------------------------------------------------------------------
+
+
+def _permissions(app_label, codenames):
+    return list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+
+
+def _grant_collection_permissions(group, collection, permissions=COLLECTION_PERMISSIONS):
+    for app_label, codenames in permissions:
+        for permission in _permissions(app_label, codenames):
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+def _grant_page_permissions(group, page, codenames):
+    for permission in _permissions("wagtailcore", codenames):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+@transaction.atomic
+def ensure_campaign_groups():
+    """The campaign groups of DESIGN.md §1, created or completed; returns them ("editors", "admins", by name).
+
+    "Campaign editors" and "Translators" come from home.permissions (every
+    campaign page with publish, so editors approve the review workflow; every
+    collection; never users, groups or settings). "Campaign admins" may do
+    everything: every permission, every page from the root, every collection.
+    """
+    from home import permissions as campaign_permissions
+
+    groups = dict(campaign_permissions.ensure_campaign_groups())
+    admins, _created = Group.objects.get_or_create(name=CAMPAIGN_ADMINS)
+    admins.permissions.add(*Permission.objects.all())
+    _grant_page_permissions(admins, Page.get_first_root_node(), CAMPAIGN_PAGE_PERMISSIONS)
+    _grant_collection_permissions(
+        admins, Collection.get_first_root_node(), COLLECTION_PERMISSIONS + COLLECTION_MANAGEMENT_PERMISSIONS
+    )
+    groups[CAMPAIGN_ADMINS] = admins
+    groups["editors"] = groups[campaign_permissions.CAMPAIGN_EDITORS]
+    groups["admins"] = admins
+    return groups
+
+
+def can_onboard(user):
+    """Onboarding creates groups and users, so it takes the rights to create both."""
+    return user.is_active and (user.is_superuser or user.has_perms(["auth.add_group", "auth.add_user"]))
+
+
+# Organisations ------------------------------------------------------------------------------------
+
+
+def _find_organisation(name):
+    """The source page of an organisation named `name`, found by its editors' group or its title."""
+    from programs.models import OrganisationPage
+
+    group = Group.objects.filter(name=group_name(name)).first()
+    if group is not None:
+        page_ids = GroupPagePermission.objects.filter(group=group).values("page_id")
+        page = OrganisationPage.objects.filter(pk__in=page_ids, alias_of__isnull=True).order_by("pk").first()
+        if page is not None:
+            return page
+    return OrganisationPage.objects.filter(title__iexact=name, alias_of__isnull=True).order_by("pk").first()
+
+
+def _ensure_in_every_locale(page):
+    """The page and one alias or translation per other locale, all sharing its translation key."""
+    present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
+    for locale in Locale.objects.exclude(pk__in=present).order_by("pk"):
+        page.copy_for_translation(locale, copy_parents=True, alias=True)
+    return list(Page.objects.filter(translation_key=page.translation_key).order_by("pk"))
+
+
+def _ensure_collection(name):
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(instance=Collection(name=name))
+    return collection
+
+
+def _validate(value, validator, message):
+    if not value:
+        return
+    try:
+        validator(value)
+    except ValidationError:
+        raise OnboardingError(message % {"value": value}) from None
+    if len(value) > 200:
+        raise OnboardingError(message % {"value": value[:60] + "…"})
+
+
+def validate_name(name):
+    name = " ".join((name or "").split())
+    if not name:
+        raise OnboardingError(_("An organisation needs a name."))
+    if len(name) > NAME_MAX_LENGTH:
+        raise OnboardingError(
+            _("An organisation's name has at most %(limit)d characters.") % {"limit": NAME_MAX_LENGTH}
+        )
+    return name
+
+
+def onboard(name, *, website="", email="", source_locale="nl", invite_email=None, user=None):
+    """Create or update an organisation and everything its editors need; see `onboard_organisation`."""
+    from programs.models import OrganisationPage, ProgramIndexPage
+
+    name = validate_name(name)
+    website = (website or "").strip()
+    email = (email or "").strip()
+    invite_email = (invite_email or "").strip()
+    _validate(website, URLValidator(schemes=["http", "https"]), _("Not a valid website address: %(value)s"))
+    _validate(email, validate_email, _("Not a valid e-mail address: %(value)s"))
+    _validate(invite_email, validate_email, _("Not a valid e-mail address: %(value)s"))
+    try:
+        locale = Locale.objects.get(language_code=source_locale)
+    except Locale.DoesNotExist:
+        raise OnboardingError(_("Unknown language: %(code)s.") % {"code": source_locale}) from None
+
+    with transaction.atomic():
+        page = _find_organisation(name)
+        created = page is None
+        result_fields, skipped = [], False
+        if created:
+            index = ProgramIndexPage.objects.filter(locale=locale).order_by("pk").first()
+            if index is None:
+                raise OnboardingError(
+                    _("There is no programme overview page in %(language)s yet.") % {"language": locale}
+                )
+            page = index.add_child(
+                instance=OrganisationPage(title=name, website=website, email=email, locale=locale, owner=user)
+            )
+            page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+        else:
+            page = page.specific
+            changes = {field: value for field, value in (("website", website), ("email", email)) if value}
+            changes = {field: value for field, value in changes.items() if getattr(page, field) != value}
+            if changes and page.has_unpublished_changes:
+                # Publishing now would also publish the organisation's own pending draft.
+                skipped = True
+            elif changes:
+                for field, value in changes.items():
+                    setattr(page, field, value)
+                page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+                result_fields = sorted(changes)
+
+        pages = _ensure_in_every_locale(page)
+
+        group, _created = Group.objects.get_or_create(name=group_name(name))
+        group.permissions.add(
+            *_permissions("wagtailadmin", ["access_admin"]),
+            *_permissions("wagtail_localize", ["submit_translation"]),
+        )
+        for locale_page in pages:
+            _grant_page_permissions(group, locale_page, ORGANISATION_PAGE_PERMISSIONS)
+
+        collection = _ensure_collection(name)
+        _grant_collection_permissions(group, collection)
+
+        from programs.workflow import ensure_campaign_review_workflow
+
+        ensure_campaign_review_workflow()
+
+        result = OnboardingResult(
+            page=OrganisationPage.objects.get(pk=page.pk),
+            group=group,
+            collection=collection,
+            created=created,
+            updated_fields=result_fields,
+            skipped_update=skipped,
+        )
+        if invite_email:
+            result.invited_user, result.invitation_sent = invite_editor(
+                invite_email, group=group, organisation=result.page, language=page.locale.language_code
+            )
+    return result
+
+
+def onboard_organisation(name, *, website="", email="", source_locale="nl", invite_email=None, user=None):
+    """Onboard an organisation in one transaction; returns its OrganisationPage in its source locale.
+
+    Creates (or, when an organisation of that name exists, completes and
+    updates): the organisation page in `source_locale` with an alias in every
+    other locale; the group "<name> editors" with page permissions on the
+    organisation's page in every locale and admin access; the collection
+    "<name>" with image and document permissions for that group only; the
+    campaign review workflow on the overview pages; and, with `invite_email`,
+    an editor account in the group, invited by e-mail (in the organisation's
+    language) to set a password. The e-mail leaves only once the transaction
+    is committed. Running it again never duplicates anything.
+    """
+    return onboard(
+        name, website=website, email=email, source_locale=source_locale, invite_email=invite_email, user=user
+    ).page
+
+
+# Invitations --------------------------------------------------------------------------------------
+
+
+def invite_editor(email, *, group, organisation, language):
+    """Add the user with this e-mail address to `group`, creating them without a password.
+
+    Returns (user, will_send): an invitation is sent (after commit) to a new
+    user and to one who has not set a password yet; a user who has a password
+    is only added to the group.
+    """
+    User = get_user_model()
+    email = User.objects.normalize_email(email.strip())
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is None:
+        username = base = email.lower()[:140]
+        suffix = 1
+        while User.objects.filter(username=username).exists():
+            suffix += 1
+            username = f"{base}-{suffix}"
+        user = User(username=username, email=email, is_active=True)
+        user.set_unusable_password()
+        user.save()
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+    user.groups.add(group)
+    will_send = not user.has_usable_password()
+    if will_send:
+        user_pk, organisation_pk = user.pk, organisation.pk
+        transaction.on_commit(lambda: send_invitation(user_pk, organisation_pk, language))
+    return user, will_send
+
+
+def set_password_url(user):
+    path = reverse(
+        "wagtailadmin_password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_invitation(user_pk, organisation_pk, language):
+    from programs.models import OrganisationPage
+
+    user = get_user_model().objects.get(pk=user_pk)
+    organisation = OrganisationPage.objects.get(pk=organisation_pk)
+    context = {
+        "user": user,
+        "organisation": organisation,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "set_password_url": set_password_url(user),
+        "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
+        "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+    }
+    with translation.override(language):
+        subject = _("Your editor account for %(organisation)s on %(site)s") % {
+            "organisation": organisation.title,
+            "site": settings.WAGTAIL_SITE_NAME,
+        }
+        body = render_to_string("programs/admin/emails/invitation.txt", context)
+    send_mail(subject, body, None, [user.email])
+    logger.info("Sent an editor invitation for %s to user %s", organisation.title, user.pk)

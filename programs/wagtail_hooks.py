@@ -1,0 +1,241 @@
+"""Admin wiring of the programme federation: organisations, "still accurate", dashboard, guards."""
+
+from django.middleware.csrf import get_token
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import LogFormatter
+
+from programs import freshness, onboarding, views_admin
+
+
+@hooks.register("register_admin_urls", order=-10)
+def register_admin_urls():
+    return [
+        path(
+            "programs/still-accurate/<int:page_id>/",
+            views_admin.StillAccurateView.as_view(),
+            name="programs_still_accurate",
+        ),
+        path("programs/organisations/", views_admin.OrganisationIndexView.as_view(), name="programs_organisations"),
+        path(
+            "programs/organisations/add/", views_admin.AddOrganisationView.as_view(), name="programs_add_organisation"
+        ),
+        # Same paths as wagtail-localize's views, matched first: the same views with a per-object check.
+        path("localize/submit/page/<int:page_id>/", views_admin.GuardedSubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views_admin.GuardedSubmitSnippetTranslationView.as_view(),
+        ),
+        path("localize/update/<int:translation_source_id>/", views_admin.GuardedUpdateTranslationsView.as_view()),
+        path("localize/reports/translations/", views_admin.GuardedTranslationsReportView.as_view()),
+        path(
+            "localize/reports/translations/results/",
+            views_admin.GuardedTranslationsReportView.as_view(results_only=True),
+        ),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_guarded_page_viewset():
+    # Registered after Wagtail's own base page viewset (order -1), so it replaces it for every page type
+    # without a viewset of its own.
+    return views_admin.GuardedPageViewSet()
+
+
+class OrganisationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return onboarding.can_onboard(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_organisations_menu_item():
+    return OrganisationsMenuItem(
+        _("Organisations"), reverse("programs_organisations"), name="organisations", icon_name="group", order=250
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action(freshness.STILL_ACCURATE_ACTION)
+    class StillAccurateFormatter(LogFormatter):
+        label = _("Confirm still accurate")
+
+        def format_message(self, log_entry):
+            date = (log_entry.data or {}).get("last_verified", "")
+            return _("Confirmed the listing is still accurate (last verified %(date)s)") % {"date": date}
+
+
+# "Still accurate" buttons -------------------------------------------------------------------------
+
+
+class StillAccurateButton(Button):
+    """A one-click POST form (CSRF-protected), rendered where Wagtail renders header or listing buttons."""
+
+    template_name = "programs/admin/still_accurate_button.html"
+
+    def __init__(self, page, next_url=None, **kwargs):
+        self.page = page
+        self.next_url = next_url
+        super().__init__(
+            label=_("Still accurate"),
+            url=reverse("programs_still_accurate", args=[page.pk]),
+            icon_name="calendar-check",
+            **kwargs,
+        )
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request is not None else ""
+        context["next_url"] = self.next_url
+        return context
+
+
+@hooks.register("register_page_header_buttons")
+def still_accurate_header_button(page, user, view_name, next_url=None):
+    from programs.models import ProgramPage
+
+    if page.specific_class is ProgramPage and freshness.can_confirm(user, page):
+        yield StillAccurateButton(page, next_url=next_url, priority=12)
+
+
+# Dashboard ------------------------------------------------------------------------------------------
+
+
+class OrganisationListingsPanel(Component):
+    """An organisation editor's own programmes, with status, age and a "still accurate" button each."""
+
+    name = "organisation_listings"
+    order = 90
+    template_name = "programs/admin/dashboard_organisation_listings.html"
+
+    def __init__(self, request, organisations):
+        self.request = request
+        self.organisations = organisations
+
+    def get_context_data(self, parent_context):
+        from django.conf import settings
+
+        sources = {o.translation_key: o for o in self.organisations if not o.alias_of_id}
+        organisations = sources.values() or self.organisations
+        programmes = list(
+            freshness.listings_of_organisations(self.organisations).select_related("locale").order_by("title")
+        )
+        by_path = {o.path: o for o in self.organisations}
+        rows = []
+        for programme in programmes:
+            age = freshness.age_in_days(programme)
+            rows.append(
+                {
+                    "page": programme,
+                    "organisation": by_path.get(programme.path[: -programme.steplen]),
+                    "age": age,
+                    "due": age is not None and age > settings.LISTING_REMINDER_DAYS,
+                    "outdated": age is not None and age > settings.LISTING_OUTDATED_DAYS,
+                }
+            )
+        return {
+            "request": self.request,
+            "csrf_token": get_token(self.request),
+            "organisations": list(organisations),
+            "rows": rows,
+            "next_url": reverse("wagtailadmin_home"),
+            "reminder_days": settings.LISTING_REMINDER_DAYS,
+        }
+
+
+class StaleListingsPanel(Component):
+    """Campaign editors: every listing nobody confirmed for LISTING_OUTDATED_DAYS."""
+
+    name = "stale_listings"
+    order = 95
+    template_name = "programs/admin/dashboard_stale_listings.html"
+    limit = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        from django.conf import settings
+
+        from programs.models import OrganisationPage
+
+        stale = freshness.stale_listings().select_related("locale")
+        total = stale.count()
+        programmes = list(stale.order_by("last_verified", "first_published_at", "pk")[: self.limit])
+        parent_paths = {p.path[: -p.steplen] for p in programmes}
+        organisations = {o.path: o for o in OrganisationPage.objects.filter(path__in=parent_paths)}
+        rows = [
+            {
+                "page": programme,
+                "organisation": organisations.get(programme.path[: -programme.steplen]),
+                "age": freshness.age_in_days(programme),
+            }
+            for programme in programmes
+        ]
+        return {
+            "request": self.request,
+            "rows": rows,
+            "total": total,
+            "limit": self.limit,
+            "outdated_days": settings.LISTING_OUTDATED_DAYS,
+        }
+
+
+def is_campaign_staff(user):
+    """Superusers and whoever may publish the programme overview (campaign editors and admins)."""
+    from programs.models import ProgramIndexPage
+
+    if user.is_superuser:
+        return True
+    index = ProgramIndexPage.objects.order_by("pk").first()
+    return index is not None and index.permissions_for_user(user).can_publish()
+
+
+@hooks.register("construct_homepage_panels")
+def add_listing_panels(request, panels):
+    organisations = list(freshness.organisation_pages_for_user(request.user).order_by("pk"))
+    if organisations:
+        panels.append(OrganisationListingsPanel(request, organisations))
+    if is_campaign_staff(request.user):
+        panels.append(StaleListingsPanel(request))
+
+
+class OrganisationPagesSummaryItem(PagesSummaryItem):
+    """For organisation editors: count their own pages, not the whole tree above them."""
+
+    def __init__(self, request, organisations):
+        super().__init__(request)
+        self.organisations = organisations
+
+    def get_context_data(self, parent_context):
+        from wagtail.models import Page
+
+        context = super().get_context_data(parent_context)
+        condition = Page.objects.none()
+        for organisation in self.organisations:
+            condition = condition | Page.objects.descendant_of(organisation, inclusive=True)
+        context["total_pages"] = condition.count()
+        sources = [o for o in self.organisations if not o.alias_of_id] or self.organisations
+        context["root_page"] = sources[0]
+        context["site_name"] = sources[0].title
+        return context
+
+
+@hooks.register("construct_homepage_summary_items", order=1000)  # after Wagtail adds its pages summary
+def organisation_summary(request, items):
+    if request.user.is_superuser or is_campaign_staff(request.user):
+        return
+    organisations = list(freshness.organisation_pages_for_user(request.user).order_by("pk"))
+    if not organisations:
+        return
+    items[:] = [
+        OrganisationPagesSummaryItem(request, organisations) if type(item) is PagesSummaryItem else item
+        for item in items
+    ]
