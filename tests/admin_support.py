@@ -1,0 +1,49 @@
+"""Helpers for tests that drive Wagtail's admin like a browser: read a form, change it, post it back."""
+
+from bs4 import BeautifulSoup
+
+from django.urls import reverse
+
+
+def form_data(html, form_id="page-edit-form"):
+    """The values a browser would submit from the form (submit buttons and files excluded)."""
+    form = BeautifulSoup(html, "html.parser").find("form", id=form_id)
+    assert form is not None, f"no form #{form_id} in the page"
+    data = {}
+    for element in form.find_all(["input", "textarea", "select"]):
+        name = element.get("name")
+        if not name or element.has_attr("disabled"):
+            continue
+        if element.name == "input":
+            kind = element.get("type", "text").lower()
+            if kind in ("submit", "button", "image", "file", "reset"):
+                continue
+            if kind in ("checkbox", "radio"):
+                if element.has_attr("checked"):
+                    data.setdefault(name, []).append(element.get("value", "on"))
+                continue
+            data.setdefault(name, []).append(element.get("value", ""))
+        elif element.name == "textarea":
+            data.setdefault(name, []).append(element.text.removeprefix("\n"))
+        else:
+            options = element.find_all("option")
+            chosen = [o for o in options if o.has_attr("selected")]
+            if not chosen and options and not element.has_attr("multiple"):
+                chosen = options[:1]
+            for option in chosen:
+                data.setdefault(name, []).append(option.get("value", option.text))
+    return {name: values if len(values) > 1 else values[0] for name, values in data.items()}
+
+
+def edit_form(client, page):
+    """GET the page's edit view and return the data its form would post."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200, response
+    return form_data(response.content.decode())
+
+
+def submit_for_moderation(client, page, **changes):
+    data = edit_form(client, page)
+    data.update(changes)
+    data["action-submit"] = "action-submit"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)

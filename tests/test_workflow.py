@@ -1,0 +1,169 @@
+"""The "Campaign review" workflow: organisation editors submit, campaign editors approve or reject."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState
+
+from programs.models import ProgramIndexPage, ProgramPage
+from programs.onboarding import ensure_campaign_groups, onboard_organisation
+from programs.workflow import ensure_campaign_review_workflow
+from tests.admin_support import submit_for_moderation
+from tests.factories import UserFactory
+from tests.programs_support import in_locale, make_index, make_programme
+
+OLD_SUMMARY = "Buddy's oefenen samen Nederlands."
+NEW_SUMMARY = "Buddy's oefenen elke week samen Nederlands, ook online."
+
+
+@pytest.fixture
+def setup(home_page):
+    index = make_index(home_page)
+    organisation = onboard_organisation("Buddywerk Antwerpen")
+    programme = make_programme(organisation, "Taalbuddy", summary=OLD_SUMMARY, regions=["BE-VAN"])
+    org_editor = UserFactory(username="org-eva", email="eva@buddywerk.example")
+    org_editor.groups.add(Group.objects.get(name="Buddywerk Antwerpen editors"))
+    campaign_editor = UserFactory(username="campaign-carl", email="carl@campaign.example")
+    campaign_editor.groups.add(ensure_campaign_groups()["editors"])
+    mail.outbox.clear()
+    return {"index": index, "programme": programme, "org_editor": org_editor, "campaign_editor": campaign_editor}
+
+
+def live(page):
+    return type(page).objects.get(pk=page.pk)
+
+
+def public_html(client, page):
+    response = client.get(live(page).url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def submit(client, setup):
+    client.force_login(setup["org_editor"])
+    response = submit_for_moderation(client, setup["programme"], summary=NEW_SUMMARY)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+    return live(setup["programme"]).current_workflow_task_state
+
+
+def act(client, setup, action, comment=""):
+    programme = setup["programme"]
+    task_state = live(programme).current_workflow_task_state
+    client.force_login(setup["campaign_editor"])
+    url = reverse("wagtailadmin_pages:workflow_action", args=[programme.pk, action, task_state.pk])
+    response = client.post(url, {"comment": comment})
+    client.logout()
+    return response
+
+
+def test_the_workflow_is_created_once_and_covers_every_overview(setup):
+    ensure_campaign_review_workflow()
+    ensure_campaign_review_workflow()
+    workflow = Workflow.objects.get(name="Campaign review")
+    task = GroupApprovalTask.objects.get(name="Approval by campaign editors")
+    assert list(task.groups.values_list("name", flat=True)) == ["Campaign editors"]
+    assert [t.specific for t in workflow.tasks] == [task]
+    assert set(WorkflowPage.objects.filter(workflow=workflow).values_list("page_id", flat=True)) == set(
+        ProgramIndexPage.objects.values_list("pk", flat=True)
+    )
+    for code in ("nl", "fr", "en"):
+        assert in_locale(setup["programme"], code).get_workflow() == workflow
+
+
+def test_submission_notifies_campaign_editors_and_leaves_the_public_page(client, setup):
+    task_state = submit(client, setup)
+
+    programme = live(setup["programme"])
+    assert task_state is not None and task_state.task.name == "Approval by campaign editors"
+    assert programme.summary == OLD_SUMMARY and programme.has_unpublished_changes
+    assert OLD_SUMMARY in public_html(client, programme) and NEW_SUMMARY not in public_html(client, programme)
+    to_campaign = [m for m in mail.outbox if m.to == ["carl@campaign.example"]]
+    assert to_campaign and "Taalbuddy" in to_campaign[0].body
+    assert not [m for m in mail.outbox if m.to == ["eva@buddywerk.example"]]
+
+
+def test_approval_publishes_and_tells_the_submitter(client, setup):
+    submit(client, setup)
+    mail.outbox.clear()
+
+    response = act(client, setup, "approve")
+
+    assert response.status_code == 302
+    programme = live(setup["programme"])
+    assert programme.summary == NEW_SUMMARY and not programme.has_unpublished_changes
+    assert NEW_SUMMARY in public_html(client, programme)
+    # Every locale's alias follows the source at once.
+    assert NEW_SUMMARY in public_html(client, in_locale(programme, "fr"))
+    assert programme.last_verified == timezone.localdate()  # publishing confirms the listing
+    assert WorkflowState.objects.get(base_content_type__model="page", object_id=str(programme.pk)).status == "approved"
+    to_submitter = [m for m in mail.outbox if m.to == ["eva@buddywerk.example"]]
+    assert len(to_submitter) == 1
+    assert "Taalbuddy" in to_submitter[0].subject and "Campaign review" in to_submitter[0].subject
+
+
+def test_rejection_with_a_comment_leaves_the_public_page_and_tells_the_submitter(client, setup):
+    submit(client, setup)
+    mail.outbox.clear()
+
+    response = act(client, setup, "reject", comment="Graag ook de startdatum vermelden.")
+
+    assert response.status_code == 302
+    programme = live(setup["programme"])
+    assert programme.summary == OLD_SUMMARY
+    assert OLD_SUMMARY in public_html(client, programme) and NEW_SUMMARY not in public_html(client, programme)
+    assert programme.get_latest_revision_as_object().summary == NEW_SUMMARY  # the draft is kept for rework
+    to_submitter = [m for m in mail.outbox if m.to == ["eva@buddywerk.example"]]
+    assert len(to_submitter) == 1
+    assert "Graag ook de startdatum vermelden." in to_submitter[0].body
+
+
+def test_an_organisation_editor_cannot_approve_its_own_submission(client, setup):
+    task_state = submit(client, setup)
+    programme = setup["programme"]
+    client.force_login(setup["org_editor"])
+    url = reverse("wagtailadmin_pages:workflow_action", args=[programme.pk, "approve", task_state.pk])
+    response = client.post(url, {"comment": ""})
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response.url == reverse("wagtailadmin_home")
+    assert live(programme).summary == OLD_SUMMARY
+
+
+def test_an_organisation_editor_cannot_publish_directly(client, setup):
+    client.force_login(setup["org_editor"])
+    from tests.admin_support import edit_form
+
+    programme = setup["programme"]
+    data = edit_form(client, programme)
+    data.update(summary=NEW_SUMMARY, **{"action-publish": "action-publish"})
+    client.post(reverse("wagtailadmin_pages:edit", args=[programme.pk]), data)
+    assert live(programme).summary == OLD_SUMMARY
+    assert OLD_SUMMARY in public_html(client, programme)
+
+
+def test_a_programme_added_by_an_organisation_editor_waits_for_review(client, setup):
+    organisation = setup["programme"].get_parent()
+    client.force_login(setup["org_editor"])
+    add_url = reverse("wagtailadmin_pages:add", args=["programs", "programpage", organisation.pk])
+    from tests.admin_support import form_data
+
+    data = form_data(client.get(add_url).content.decode())
+    data.update(
+        {
+            "title": "Fietsbuddy",
+            "slug": "fietsbuddy",
+            "summary": "Samen leren fietsen in Antwerpen.",
+            "regions": [str(pk) for pk in setup["programme"].regions.values_list("pk", flat=True)],
+            "action-submit": "action-submit",
+        }
+    )
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    new = ProgramPage.objects.get(title="Fietsbuddy")
+    assert not new.live and new.workflow_in_progress
+    assert [m for m in mail.outbox if m.to == ["carl@campaign.example"]]
