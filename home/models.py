@@ -138,7 +138,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.FAQPage", "programs.ProgramIndexPage"]
+    subpage_types = ["home.StandardPage", "home.FAQPage", "programs.ProgramIndexPage", "stories.StoryIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

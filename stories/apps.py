@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StoriesConfig(AppConfig):
+    name = "stories"
+    verbose_name = _("Stories of duos")
+
+    def ready(self):
+        from stories import signals  # noqa: F401

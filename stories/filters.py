@@ -1,0 +1,170 @@
+"""Filters of the story index: theme, region and programme, as GET parameters, with counts.
+
+Each facet counts the stories that would remain if that value were chosen,
+with the other facets' choices kept (the usual faceted-search rule). Unknown
+or malformed values are ignored, never an error. Links are plain URLs, so
+filtering works without JavaScript and every filtered list can be shared.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+
+from stories.models import STORIES_PER_PAGE
+
+FACETS = ("theme", "region", "programme")
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+@dataclass
+class StoryListing:
+    page: object
+    paginator: Paginator
+    facets: dict
+    selected: dict
+    total: int
+    clear_url: str
+    page_links: list
+    previous_url: str | None
+    next_url: str | None
+
+
+def _query(selected, **changes):
+    params = {**selected, **changes}
+    params = {key: value for key, value in params.items() if value}
+    return "?" + urlencode(params) if params else "?"
+
+
+def parse(params):
+    """The valid-looking filter values of a GET query (one value per facet)."""
+    selected = {}
+    for name in FACETS:
+        value = (params.get(name) or "").strip()[:64]
+        if not value:
+            continue
+        if name == "programme" and not value.isdigit():
+            continue
+        selected[name] = value
+    return selected
+
+
+def _apply(queryset, selected, skip=None):
+    if "theme" in selected and skip != "theme":
+        queryset = queryset.filter(themes__code=selected["theme"])
+    if "region" in selected and skip != "region":
+        queryset = queryset.filter(region__code=selected["region"])
+    if "programme" in selected and skip != "programme":
+        queryset = queryset.filter(programme_id=int(selected["programme"]))
+    return queryset
+
+
+def filter_stories(index, params):
+    from programs.models import ProgramPage, Region, Theme
+
+    selected = parse(params)
+    base = index.stories().order_by()  # no ordering: it would split the facet counts' GROUP BY
+    stories = _apply(index.stories(), selected).distinct()
+
+    facets = {}
+    theme_counts = dict(
+        _apply(base, selected, skip="theme").values_list("themes__code").annotate(n=Count("pk", distinct=True))
+    )
+    facets["theme"] = Facet(
+        "theme",
+        [
+            FacetOption(
+                theme.code,
+                str(theme.label),
+                theme_counts.get(theme.code, 0),
+                selected.get("theme") == theme.code,
+                _query(selected, theme=None if selected.get("theme") == theme.code else theme.code, page=None),
+            )
+            for theme in Theme.objects.all()
+            if theme_counts.get(theme.code) or selected.get("theme") == theme.code
+        ],
+    )
+    region_counts = dict(
+        _apply(base, selected, skip="region").values_list("region__code").annotate(n=Count("pk", distinct=True))
+    )
+    facets["region"] = Facet(
+        "region",
+        [
+            FacetOption(
+                region.code,
+                str(region.label),
+                region_counts.get(region.code, 0),
+                selected.get("region") == region.code,
+                _query(selected, region=None if selected.get("region") == region.code else region.code, page=None),
+            )
+            for region in Region.objects.all()
+            if region_counts.get(region.code) or selected.get("region") == region.code
+        ],
+    )
+    programme_counts = dict(
+        _apply(base, selected, skip="programme").values_list("programme_id").annotate(n=Count("pk", distinct=True))
+    )
+    programme_counts.pop(None, None)
+    programmes = sorted(
+        ProgramPage.objects.filter(pk__in=programme_counts).select_related("locale"),
+        key=lambda p: p.localized.title.casefold(),
+    )
+    facets["programme"] = Facet(
+        "programme",
+        [
+            FacetOption(
+                str(programme.pk),
+                programme.localized.title,
+                programme_counts.get(programme.pk, 0),
+                selected.get("programme") == str(programme.pk),
+                _query(
+                    selected,
+                    programme=None if selected.get("programme") == str(programme.pk) else str(programme.pk),
+                    page=None,
+                ),
+            )
+            for programme in programmes
+        ],
+    )
+
+    paginator = Paginator(
+        stories.select_related("portrait", "programme", "region").prefetch_related("themes"), STORIES_PER_PAGE
+    )
+    page = paginator.get_page(params.get("page"))
+
+    def page_url(number):
+        return _query(selected, page=number if number > 1 else None)
+
+    page_links = [
+        {"number": number, "url": page_url(number), "current": number == page.number} for number in paginator.page_range
+    ]
+    return StoryListing(
+        page=page,
+        paginator=paginator,
+        facets=facets,
+        selected=selected,
+        total=paginator.count,
+        clear_url="?",
+        page_links=page_links,
+        previous_url=page_url(page.previous_page_number()) if page.has_previous() else None,
+        next_url=page_url(page.next_page_number()) if page.has_next() else None,
+    )

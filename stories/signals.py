@@ -1,0 +1,123 @@
+"""Keep stories consistent across locales, and organisations' story folders in step with their groups.
+
+- Publishing a story in its source language gives it an alias in every
+  locale without a version of it, and copies its facts (consent, expiry,
+  programme, region, themes, portrait) to its translations, so a translation
+  never outlives the consent. Unpublishing the source withdraws them all.
+- When an organisation's group gets page permissions on its organisation
+  page, or a story index is created, folders and rights are brought up to
+  date (stories/permissions.py). When the programme overview gets a workflow,
+  the story indexes get it too.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+
+from wagtail.models import GroupPagePermission, Task, TaskState, WorkflowPage
+from wagtail.signals import page_published, page_unpublished
+
+from programs.signals import copy_facts, ensure_aliases, source_of
+from stories import consent, permissions
+from stories.models import StoryIndexPage, StoryPage
+
+
+def push_expiry(story):
+    """Every locale's version expires with the source's consent."""
+    StoryPage.objects.filter(translation_key=story.translation_key).exclude(pk=story.pk).update(
+        expire_at=story.expire_at
+    )
+
+
+@receiver(page_published, sender=StoryPage)
+def federate_story(sender, instance, **kwargs):
+    if instance.alias_of_id:
+        return
+    with transaction.atomic():
+        story = StoryPage.objects.get(pk=instance.pk)
+        source = source_of(story)
+        if source is None or source.pk == story.pk:
+            for translation in (
+                StoryPage.objects.filter(translation_key=story.translation_key, alias_of__isnull=True)
+                .exclude(pk=story.pk)
+                .order_by("pk")
+            ):
+                copy_facts(story, translation)
+            push_expiry(story)
+            ensure_aliases(story)
+        elif source.live:
+            copy_facts(source, story)
+            push_expiry(source)
+
+
+@receiver(page_unpublished, sender=StoryPage)
+def withdraw_story(sender, instance, **kwargs):
+    if instance.alias_of_id:
+        return
+    source = source_of(instance)
+    if source is not None and source.pk != instance.pk:
+        return
+    for translation in (
+        StoryPage.objects.live()
+        .filter(translation_key=instance.translation_key, alias_of__isnull=True)
+        .exclude(pk=instance.pk)
+    ):
+        translation.unpublish(log_action=True)
+
+
+@receiver(pre_save, sender=TaskState)
+def refuse_final_approval_without_consent(sender, instance, raw=False, **kwargs):
+    """Approving a story's last review task publishes it: refuse before anything is saved.
+
+    The edit view shows the missing consent as form errors; this guards the
+    dashboard's approve button, where Wagtail turns the refusal into its
+    "permission denied" message and nothing changes.
+    """
+    if raw or instance.pk is None or instance.status != TaskState.STATUS_APPROVED:
+        return
+    if TaskState.objects.filter(pk=instance.pk, status=TaskState.STATUS_APPROVED).exists():
+        return
+    workflow_state = instance.workflow_state
+    page = workflow_state.content_object
+    if not isinstance(page, StoryPage) and getattr(page, "specific_class", None) is not StoryPage:
+        return
+    remaining = (
+        Task.objects.filter(workflow_tasks__workflow=workflow_state.workflow, active=True)
+        .exclude(task_states__in=workflow_state.successful_task_states)
+        .exclude(pk=instance.task_id)
+    )
+    if remaining.exists():
+        return
+    story = page.specific.get_latest_revision_as_object()
+    problems = consent.problems(story)
+    if problems:
+        raise consent.ConsentRequired(problems)
+
+
+@receiver(post_save, sender=GroupPagePermission)
+def organisation_group_changed(sender, instance, created, raw=False, **kwargs):
+    from programs.models import OrganisationPage
+
+    # Onboarding grants several permissions per locale; "add_page" is the one that matters here.
+    if raw or not created or instance.permission.codename != "add_page":
+        return
+    page = instance.page
+    if page.specific_class is not OrganisationPage:
+        return
+    permissions.sync_organisation(page.specific)
+
+
+@receiver(post_save, sender=StoryIndexPage)
+def story_index_created(sender, instance, created, raw=False, **kwargs):
+    if raw or not created:
+        return
+    permissions.sync_all()
+
+
+@receiver(post_save, sender=WorkflowPage)
+def overview_workflow_assigned(sender, instance, raw=False, **kwargs):
+    from programs.models import ProgramIndexPage
+
+    if raw or instance.page.specific_class is not ProgramIndexPage:
+        return
+    permissions.assign_review_workflow()
