@@ -484,7 +484,23 @@ class ProgramPage(BasePage):
         return languages
 
     def municipalities(self):
-        return [link.municipality for link in self.municipality_links.all()]
+        return self.facts["municipalities"]
+
+    @cached_property
+    def facts(self):
+        """Taxonomies, municipalities and locations, each read once per request (the page and its JSON-LD)."""
+        links = self.municipality_links.all()
+        if hasattr(links, "select_related"):
+            links = links.select_related("municipality")
+        return {
+            "themes": list(self.themes.all()),
+            "target_groups": list(self.target_groups.all()),
+            "regions": list(self.regions.all()),
+            "modes": list(self.modes.all()),
+            "languages": list(self.languages.all()),
+            "municipalities": [link.municipality for link in links],
+            "locations": list(self.locations.all()),
+        }
 
 
 class ProgramMunicipality(Orderable):

@@ -222,7 +222,8 @@ def full_programme(antwerp):
 @pytest.mark.django_db
 def test_detail_page_shows_every_field(client, full_programme, antwerp):
     make_programme(antwerp, "Werkbuddy", themes=["work"])
-    response = client.get(full_programme.url)
+    # The English alias: interface and labels in English, the programme's own text in Dutch.
+    response = client.get(in_locale(full_programme, "en").url)
     assert response.status_code == 200
     html = response.content.decode()
     for text in [
@@ -235,9 +236,10 @@ def test_detail_page_shows_every_field(client, full_programme, antwerp):
         "Antwerp",
         "Antwerpen, Mortsel",
         "In person",
-        "Nederlands, Arabisch",  # Django's own catalogue already translates these language names
+        "Dutch, Arabic",
         "Zes maanden, één keer per week.",
         "18 years",
+        '<dd lang="nl">Zes maanden, één keer per week.</dd>',
         "badge--paused",
         "We pauzeren tijdens de zomer.",
         'datetime="2026-01-15"',
@@ -338,6 +340,7 @@ def test_badges_follow_status_and_accepting(client, antwerp):
     assert "badge--open" in header and "badge--waitlist" in header and "badge--paused" not in header
     header = client.get(paused.url).content.decode().split("programme__header")[1].split("</header>")[0]
     assert "badge--paused" in header and "badge--open" not in header
-    html = client.get(ended.url).content.decode()
+    html = client.get(in_locale(ended, "en").url).content.decode()
     assert "badge--ended" in html
+    assert "This programme has ended." in html
     assert "Sign up as a volunteer" not in html

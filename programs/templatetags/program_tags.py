@@ -93,16 +93,17 @@ def programme_json_ld(context, page):
         "url": absolute(page.get_url(request)),
         "inLanguage": page.get_content_language(),
         "serviceType": str(_("Buddy programme")),
-        "category": [str(term.label) for term in page.themes.all()],
-        "audience": [{"@type": "Audience", "audienceType": str(term.label)} for term in page.target_groups.all()],
+        "category": [str(term.label) for term in page.facts["themes"]],
+        "audience": [{"@type": "Audience", "audienceType": str(term.label)} for term in page.facts["target_groups"]],
         "areaServed": [
             {"@type": "AdministrativeArea", "name": str(term.label), "identifier": term.code}
-            for term in page.regions.all()
+            for term in page.facts["regions"]
             if term.code != "online"
         ]
-        + [{"@type": "City", "name": m.name, "identifier": m.nis_code} for m in page.municipalities()],
+        + [{"@type": "City", "name": m.name, "identifier": m.nis_code} for m in page.facts["municipalities"]],
         "availableLanguage": [
-            {"@type": "Language", "name": str(term.label), "alternateName": term.code} for term in page.languages.all()
+            {"@type": "Language", "name": str(term.label), "alternateName": term.code}
+            for term in page.facts["languages"]
         ],
         "provider": {
             "@type": "NGO",
@@ -124,7 +125,7 @@ def programme_json_ld(context, page):
         if page.contact_phone:
             channel["servicePhone"] = {"@type": "ContactPoint", "telephone": page.contact_phone}
         channels.append(channel)
-    for location in page.locations.all():
+    for location in page.facts["locations"]:
         place = {
             "@type": "Place",
             "name": location.name or organisation.title,
