@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -25,6 +26,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
@@ -134,6 +136,10 @@ class OrganisationIndexView(OnboardingPermissionMixin, WagtailAdminTemplateMixin
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": _("Organisations")}]
 
+    @cached_property
+    def header_buttons(self):
+        return [HeaderButton(_("Add an organisation"), reverse("programs_add_organisation"), icon_name="plus")]
+
     def get_context_data(self, **kwargs):
         from programs.models import OrganisationPage, ProgramPage
 
@@ -163,7 +169,6 @@ class OrganisationIndexView(OnboardingPermissionMixin, WagtailAdminTemplateMixin
             }
             for organisation in sources
         ]
-        context["add_url"] = reverse("programs_add_organisation")
         return context
 
 
