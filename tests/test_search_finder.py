@@ -96,7 +96,7 @@ def test_the_best_match_comes_first(programmes):
 def test_a_query_without_words_is_ignored_with_a_message(programmes):
     result = finder("q=%22%27%3B--")
     assert result.total == 3
-    assert any("ignored" in str(message) for message in result.messages)
+    assert len(result.messages) == 1
 
 
 def test_the_overview_page_answers_a_text_search(programmes, client):

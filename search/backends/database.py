@@ -7,14 +7,10 @@ becomes "the word, or its Dutch, French or English stem": `vluchtelingen`
 finds `vluchteling`, `benevole` finds `bénévole`.
 """
 
-from functools import lru_cache
+from functools import cache
 
 from django.db import connection
 
-from modelsearch.backends.database.fallback import DatabaseSearchBackend
-from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 from wagtail.search.query import And, Or, PlainText
 
 from search.backends.common import CampaignSearchMixin, significant_terms
@@ -43,31 +39,32 @@ class DatabaseMatchingMixin(CampaignSearchMixin):
         return self.autocomplete(" ".join(terms), queryset, operator="and")
 
 
-class CampaignPostgresSearchBackend(DatabaseMatchingMixin, PostgresSearchBackend):
-    def __init__(self, params):
-        params = dict(params)
-        # Stems come from search/text.py; "simple" keeps PostgreSQL from stemming them again in English.
-        params.setdefault("SEARCH_CONFIG", "simple")
-        super().__init__(params)
-
-
-class CampaignSQLiteSearchBackend(DatabaseMatchingMixin, SQLiteSearchBackend):
-    pass
-
-
-class CampaignFallbackDatabaseSearchBackend(DatabaseMatchingMixin, DatabaseSearchBackend):
-    pass
-
-
 def SearchBackend(params):  # noqa: N802 (Wagtail looks backends up by this name)
     """The language-aware database backend for the default database's engine."""
-    if connection.vendor == "postgresql":
-        return CampaignPostgresSearchBackend(params)
-    if connection.vendor == "sqlite" and _sqlite_fts():
-        return CampaignSQLiteSearchBackend(params)
-    return CampaignFallbackDatabaseSearchBackend(params)
+    return _backend_class(connection.vendor)(params)
 
 
-@lru_cache(maxsize=1)
-def _sqlite_fts():
-    return fts5_available() and fts_table_exists()
+@cache
+def _backend_class(vendor):
+    # Each engine's module can only be imported on that engine (the SQLite one declares an FTS table model).
+    if vendor == "postgresql":
+        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+        class CampaignPostgresSearchBackend(DatabaseMatchingMixin, PostgresSearchBackend):
+            def __init__(self, params):
+                params = dict(params)
+                # Stems come from search/text.py; "simple" keeps PostgreSQL from stemming them again in English.
+                params.setdefault("SEARCH_CONFIG", "simple")
+                super().__init__(params)
+
+        return CampaignPostgresSearchBackend
+    if vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+
+        if fts5_available() and fts_table_exists():
+            from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+            return type("CampaignSQLiteSearchBackend", (DatabaseMatchingMixin, SQLiteSearchBackend), {})
+    from modelsearch.backends.database.fallback import DatabaseSearchBackend
+
+    return type("CampaignFallbackDatabaseSearchBackend", (DatabaseMatchingMixin, DatabaseSearchBackend), {})
