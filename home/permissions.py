@@ -46,8 +46,19 @@ EDITOR_MODEL_PERMISSIONS = [
 TRANSLATOR_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin")]
 
 
+# Made by a data migration rather than from a model's Meta, so a flushed test database no longer has it.
+MIGRATION_ONLY_PERMISSIONS = {("wagtail_localize", "submit_translation"): ("translation", "Can submit translations")}
+
+
 def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    try:
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    except Permission.DoesNotExist:
+        if (app_label, codename) not in MIGRATION_ONLY_PERMISSIONS:
+            raise
+    model, name = MIGRATION_ONLY_PERMISSIONS[app_label, codename]
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    return Permission.objects.create(content_type=content_type, codename=codename, name=name)
 
 
 def _page_permission(codename):

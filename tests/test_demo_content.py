@@ -5,7 +5,7 @@ from functools import partial
 import pytest
 
 from django.apps import apps
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
@@ -16,6 +16,8 @@ from home import demo
 from home.demo import content, loader
 from home.demo.images import get_or_create_demo_image
 from home.demo.text import R, T, iter_texts, translation_map
+from home.management.commands import load_demo_content as command
+from home.management.commands.load_demo_content import import_app_demo_modules
 from home.models import CampaignImage, FAQPage, HomePage, SiteSettings, StandardPage
 from home.permissions import CAMPAIGN_EDITORS, TRANSLATORS
 
@@ -28,6 +30,16 @@ PAGE_SPECS = [
     content.PRIVACY_PAGE,
     content.ACCESSIBILITY_PAGE,
 ]
+
+
+@pytest.fixture(autouse=True)
+def demo_loaders(monkeypatch):
+    """Only the home app's demo content: other apps' loaders are theirs to test (and slow)."""
+    loaders = []
+    monkeypatch.setattr(demo, "DEMO_LOADERS", loaders)
+    monkeypatch.setattr("home.management.commands.load_demo_content.DEMO_LOADERS", loaders)
+    monkeypatch.setattr("home.management.commands.load_demo_content.import_app_demo_modules", lambda: None)
+    return loaders
 
 
 def load():
@@ -44,12 +56,11 @@ def campaign_pages(language):
 
 
 @pytest.mark.django_db
-def test_sets_up_the_site_and_a_second_run_changes_nothing(monkeypatch):
+def test_sets_up_the_site_and_a_second_run_changes_nothing(demo_loaders):
     calls = []
-    monkeypatch.setattr(demo, "DEMO_LOADERS", [])
     demo.register_demo_loader(calls.append)
     demo.register_demo_loader(calls.append)  # registering twice still runs it once per load
-    monkeypatch.setattr("home.management.commands.load_demo_content.DEMO_LOADERS", demo.DEMO_LOADERS)
+    assert demo_loaders == [calls.append]
 
     load()
     about = StandardPage.objects.get(locale__language_code="nl", slug="over-de-campagne")
@@ -149,9 +160,10 @@ def test_every_page_exists_in_three_languages_with_its_own_text_and_renders(clie
 
 @pytest.mark.django_db
 def test_groups_give_editors_content_and_translators_translation_only(client):
-    # Start from a database as transactional tests leave it: without Wagtail's root page and root collection.
+    # Start from a database as transactional tests leave it: without the rows Wagtail's data migrations made.
     Page.get_first_root_node().delete()
     Collection.get_first_root_node().delete()
+    Permission.objects.filter(codename="submit_translation").delete()
     load()
     editors = Group.objects.get(name=CAMPAIGN_EDITORS)
     translators = Group.objects.get(name=TRANSLATORS)
@@ -173,7 +185,11 @@ def test_groups_give_editors_content_and_translators_translation_only(client):
     )
     assert {"add_image", "change_image", "choose_image", "delete_image", "add_document"} <= collection_codenames
     model_perms = {f"{p.content_type.app_label}.{p.codename}" for p in editors.permissions.all()}
-    assert {"wagtailadmin.access_admin", "wagtailsearchpromotions.add_searchpromotion"} <= model_perms
+    assert {
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "wagtailsearchpromotions.add_searchpromotion",
+    } <= model_perms
     assert not {p for p in model_perms if p.startswith(("auth.", "wagtailusers.", "home.change_sitesettings"))}
 
     editor = User.objects.get(username="campaign-editor")
@@ -230,3 +246,11 @@ def test_untranslated_faq_says_so_and_marks_its_dutch_text(client, home_page):
 def test_home_page_hides_key_figures_while_there_are_no_programmes(client, home_page):
     html = client.get("/nl/").content.decode()
     assert 'class="figures"' not in html
+
+
+def test_other_apps_demo_modules_are_imported_when_they_exist(monkeypatch):
+    imported = []
+    monkeypatch.setattr(command, "DEMO_APP_MODULES", ["home.demo.text", "home.no_such_module", "no_such_app.demo"])
+    monkeypatch.setattr(command.importlib, "import_module", imported.append)
+    import_app_demo_modules()
+    assert imported == ["home.demo.text"]
