@@ -317,4 +317,4 @@ class GuardedTranslationsReportView(TranslationsReportView):
         return queryset.filter(
             Q(source__object_id__in=editable_pages.values("translation_key"))
             | Q(source__specific_content_type_id__in=snippet_types)
-        )
+        ).order_by("-pk")

@@ -1,8 +1,13 @@
 """Helpers for tests that drive Wagtail's admin like a browser: read a form, change it, post it back."""
 
+from contextlib import contextmanager
+
 from bs4 import BeautifulSoup
 
+from django.db import transaction
 from django.urls import reverse
+
+from wagtail.models import Page, Site
 
 
 def form_data(html, form_id="page-edit-form"):
@@ -47,3 +52,35 @@ def submit_for_moderation(client, page, **changes):
     data.update(changes)
     data["action-submit"] = "action-submit"
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+@contextmanager
+def rolled_back(django_db_blocker):
+    """For module-scoped test data: built once, inside a transaction undone when the module is done.
+
+    Each test still runs in its own savepoint (pytest-django's `db`), so tests cannot see each other's changes.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def make_home():
+    """The nl home page as the default site's root (published), like the `home_page` fixture, outside a test."""
+    from home.models import HomePage
+    from tests.factories import ensure_locales
+
+    locales = ensure_locales()
+    Page.objects.filter(depth=2).delete()
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(
+            title="Buddies", slug="home", hero_heading="Samen", hero_text="Word buddy.", locale=locales["nl"]
+        )
+    )
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    for code in ("fr", "en"):
+        home.copy_for_translation(locales[code], alias=True)
+    return home

@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -21,7 +22,7 @@ from programs.freshness import STILL_ACCURATE_ACTION
 from programs.models import ProgramPage
 from programs.models_freshness import ListingReminder
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
-from tests.admin_support import submit_for_moderation
+from tests.admin_support import make_home, rolled_back, submit_for_moderation
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
 
@@ -32,9 +33,8 @@ def days_ago(days):
     return TODAY - datetime.timedelta(days=days)
 
 
-@pytest.fixture
-def world(home_page):
-    make_index(home_page)
+def _build_world():
+    index = make_index(make_home())
     org_a = onboard_organisation("Buddywerk Antwerpen")
     org_b = onboard_organisation("Duo Liège", source_locale="fr")
     programme = make_programme(org_a, "Taalbuddy", last_verified=days_ago(200), regions=["BE-VAN"])
@@ -50,13 +50,29 @@ def world(home_page):
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = "en"
         profile.save()
-    mail.outbox.clear()
     return {
-        "programme": ProgramPage.objects.get(pk=programme.pk),
-        "other": ProgramPage.objects.get(pk=other.pk),
-        "editor_a": editor_a,
-        "editor_b": editor_b,
-        "campaign_editor": campaign_editor,
+        "index": index.pk,
+        "programme": programme.pk,
+        "other": other.pk,
+        "editor_a": editor_a.pk,
+        "editor_b": editor_b.pk,
+        "campaign_editor": campaign_editor.pk,
+    }
+
+
+@pytest.fixture(scope="module")
+def world_keys(django_db_setup, django_db_blocker):
+    with rolled_back(django_db_blocker):
+        yield _build_world()
+
+
+@pytest.fixture
+def world(world_keys, db):
+    User = get_user_model()
+    return {
+        "programme": ProgramPage.objects.get(pk=world_keys["programme"]),
+        "other": ProgramPage.objects.get(pk=world_keys["other"]),
+        **{role: User.objects.get(pk=world_keys[role]) for role in ("editor_a", "editor_b", "campaign_editor")},
     }
 
 

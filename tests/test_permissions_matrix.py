@@ -21,7 +21,6 @@ from PIL import Image as PILImage
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -30,12 +29,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site, Workflow
 from wagtail_localize.models import TranslationSource
 
-from home.models import FAQPage, HomePage, SiteSettings
+from home.models import FAQPage, SiteSettings
 from home.translation import translate_instance
 from programs.models import ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
-from tests.admin_support import edit_form
-from tests.factories import UserFactory, ensure_locales
+from tests.admin_support import edit_form, make_home, rolled_back
+from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
 
 ALLOW, DENY = "allow", "deny"
@@ -66,19 +65,10 @@ def _translate(page, code):
 
 
 def _build_world():
-    locales = ensure_locales()
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(
-        instance=HomePage(
-            title="Buddies", slug="home", hero_heading="Samen", hero_text="Word buddy.", locale=locales["nl"]
-        )
-    )
-    home.save_revision().publish()
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    home = make_home()
     faq = home.add_child(instance=FAQPage(title="Veelgestelde vragen", slug="vragen"))
     faq.save_revision().publish()
-    index = make_index(home)  # also gives the home page its fr and en aliases
+    index = make_index(home)
 
     org_a = onboard_organisation("Organisatie A")
     org_b = onboard_organisation("Organisation B", source_locale="fr")
@@ -130,10 +120,8 @@ def _build_world():
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        data = _build_world()
-        yield data
-        transaction.set_rollback(True)
+    with rolled_back(django_db_blocker):
+        yield _build_world()
 
 
 @pytest.fixture

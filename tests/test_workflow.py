@@ -2,6 +2,7 @@
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
@@ -12,7 +13,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowSt
 from programs.models import ProgramIndexPage, ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from programs.workflow import ensure_campaign_review_workflow
-from tests.admin_support import submit_for_moderation
+from tests.admin_support import make_home, rolled_back, submit_for_moderation
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
 
@@ -20,17 +21,33 @@ OLD_SUMMARY = "Buddy's oefenen samen Nederlands."
 NEW_SUMMARY = "Buddy's oefenen elke week samen Nederlands, ook online."
 
 
+@pytest.fixture(scope="module")
+def keys(django_db_setup, django_db_blocker):
+    with rolled_back(django_db_blocker):
+        index = make_index(make_home())
+        organisation = onboard_organisation("Buddywerk Antwerpen")
+        programme = make_programme(organisation, "Taalbuddy", summary=OLD_SUMMARY, regions=["BE-VAN"])
+        org_editor = UserFactory(username="org-eva", email="eva@buddywerk.example")
+        org_editor.groups.add(Group.objects.get(name="Buddywerk Antwerpen editors"))
+        campaign_editor = UserFactory(username="campaign-carl", email="carl@campaign.example")
+        campaign_editor.groups.add(ensure_campaign_groups()["editors"])
+        yield {
+            "index": index.pk,
+            "programme": programme.pk,
+            "org_editor": org_editor.pk,
+            "campaign_editor": campaign_editor.pk,
+        }
+
+
 @pytest.fixture
-def setup(home_page):
-    index = make_index(home_page)
-    organisation = onboard_organisation("Buddywerk Antwerpen")
-    programme = make_programme(organisation, "Taalbuddy", summary=OLD_SUMMARY, regions=["BE-VAN"])
-    org_editor = UserFactory(username="org-eva", email="eva@buddywerk.example")
-    org_editor.groups.add(Group.objects.get(name="Buddywerk Antwerpen editors"))
-    campaign_editor = UserFactory(username="campaign-carl", email="carl@campaign.example")
-    campaign_editor.groups.add(ensure_campaign_groups()["editors"])
-    mail.outbox.clear()
-    return {"index": index, "programme": programme, "org_editor": org_editor, "campaign_editor": campaign_editor}
+def setup(keys, db):
+    User = get_user_model()
+    return {
+        "index": ProgramIndexPage.objects.get(pk=keys["index"]),
+        "programme": ProgramPage.objects.get(pk=keys["programme"]),
+        "org_editor": User.objects.get(pk=keys["org_editor"]),
+        "campaign_editor": User.objects.get(pk=keys["campaign_editor"]),
+    }
 
 
 def live(page):
