@@ -1,0 +1,799 @@
+"""Import programme listings from the CSV or JSON format of DESIGN.md §3.
+
+`import_programmes(path_or_rows, dry_run=...)` reads and validates every row
+first; if any row is invalid it writes nothing and returns every problem as
+"line N, column X: message". Otherwise it imports all rows in one
+transaction: organisations are onboarded on the fly (their pages in every
+locale, editors' group and collection), a programme is found again by its
+`external_id` and updated with a new published revision only when something
+changed, and the `*_fr` / `*_en` / `*_nl` columns become wagtail-localize
+translations. The management command `import_programs` and the demo data
+both call it.
+"""
+
+import csv
+import datetime
+import decimal
+import html
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from wagtail.models import Locale, Page
+
+from programs import taxonomy
+from programs.models import (
+    Language,
+    Mode,
+    OrganisationPage,
+    ProgramIndexPage,
+    ProgramLocation,
+    ProgramMunicipality,
+    ProgramPage,
+    Region,
+    TargetGroup,
+    Theme,
+)
+from programs.reference import resolve_municipalities
+
+COLUMNS = [
+    "external_id", "organisation", "organisation_website", "organisation_email",
+    "name", "summary", "description", "themes", "target_groups", "regions", "municipalities",
+    "languages", "modes", "volunteer_commitment", "min_volunteer_age",
+    "accepting_volunteers", "accepting_newcomers", "status", "notice",
+    "signup_url", "contact_name", "contact_email", "contact_phone",
+    "address", "postcode", "city", "latitude", "longitude", "last_verified",
+    "name_fr", "summary_fr", "description_fr", "name_en", "summary_en", "description_en",
+]  # fmt: skip
+OPTIONAL_COLUMNS = ["source_locale", "name_nl", "summary_nl", "description_nl"]
+REQUIRED = ["external_id", "organisation", "name", "summary", "regions"]
+LOCALES = ["nl", "fr", "en"]
+TRANSLATED = ["name", "summary", "description"]
+
+TAXONOMY_COLUMNS = {
+    "themes": (Theme, taxonomy.THEMES),
+    "target_groups": (TargetGroup, taxonomy.TARGET_GROUPS),
+    "regions": (Region, taxonomy.REGIONS),
+    "languages": (Language, taxonomy.LANGUAGES),
+    "modes": (Mode, taxonomy.MODES),
+}
+MAX_LENGTHS = {
+    "external_id": 100,
+    "organisation": 100,
+    "name": 255,
+    "summary": 300,
+    "description": 10000,
+    "volunteer_commitment": 1000,
+    "notice": 600,
+    "contact_name": 120,
+    "contact_phone": 40,
+    "address": 200,
+    "postcode": 10,
+    "city": 100,
+    "organisation_website": 200,
+    "organisation_email": 200,
+    "signup_url": 200,
+    "contact_email": 200,
+}
+for _code in LOCALES:
+    MAX_LENGTHS.update({f"name_{_code}": 255, f"summary_{_code}": 300, f"description_{_code}": 10000})
+MAX_ROWS = 20000
+LIST_SEPARATOR = ";"
+
+
+class ImportFileError(ValueError):
+    """The file cannot be read at all (not UTF-8, not CSV/JSON, ...)."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self):
+        if self.column:
+            return f"line {self.line}, column {self.column}: {self.message}"
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass
+class ProgrammeRow:
+    """A validated row, with its values converted."""
+
+    line: int
+    external_id: str
+    organisation: str
+    organisation_website: str
+    organisation_email: str
+    source_locale: str
+    fields: dict  # ProgramPage field -> value
+    terms: dict  # taxonomy field -> list of codes
+    municipalities: list  # Municipality objects
+    location: dict | None
+    translations: dict  # locale code -> {"name":…, "summary":…, "description":…}
+    description_paragraphs: list
+
+
+@dataclass
+class ImportResult:
+    dry_run: bool = False
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    organisations_created: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def summary(self):
+        verb = "would create" if self.dry_run else "created"
+        text = (
+            f"{verb} {len(self.created)}, "
+            f"{'would update' if self.dry_run else 'updated'} {len(self.updated)}, unchanged {len(self.unchanged)}"
+        )
+        if self.organisations_created:
+            text += f"; {'new' if self.dry_run else 'onboarded'} organisations: {len(self.organisations_created)}"
+        return text
+
+
+# Reading --------------------------------------------------------------------------------------------
+
+
+def read_rows(source):
+    """[(line number, {column: text})] and the header's errors, from a path, a file's bytes or a list of dicts."""
+    if isinstance(source, list | tuple):
+        return [(n + 1, row) for n, row in enumerate(source)], _header_errors(_keys(source), 1)
+    if isinstance(source, str | Path):
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ImportFileError(f"cannot read {path}: {error.strerror or error}") from error
+        kind = "json" if path.suffix.lower() == ".json" else "csv"
+    else:
+        data, kind = source, None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFileError(f"line {line}: the file is not UTF-8 text") from error
+    if kind is None:
+        kind = "json" if text.lstrip().startswith("[") else "csv"
+    return _read_json(text) if kind == "json" else _read_csv(text)
+
+
+def _keys(rows):
+    keys = []
+    for row in rows:
+        if isinstance(row, dict):
+            keys.extend(k for k in row if k not in keys)
+    return keys
+
+
+def _header_errors(columns, line):
+    errors = []
+    known = set(COLUMNS) | set(OPTIONAL_COLUMNS)
+    for column in columns:
+        if column not in known:
+            errors.append(RowError(line, str(column)[:60], "unknown column"))
+    for column in REQUIRED:
+        if column not in columns:
+            errors.append(RowError(line, column, "required column is missing"))
+    return errors
+
+
+def _read_csv(text):
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportFileError("the file is empty") from None
+    except csv.Error as error:
+        raise ImportFileError(f"line 1: {error}") from error
+    header = [h.strip() for h in header]
+    errors = _header_errors(header, 1)
+    duplicates = {h for h in header if header.count(h) > 1}
+    errors.extend(RowError(1, column, "column appears more than once") for column in sorted(duplicates))
+    rows = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            errors.append(RowError(line, "", f"not valid CSV ({error})"))
+            break
+        if any(v.strip() for v in values):
+            if len(values) > len(header):
+                errors.append(RowError(line, "", f"{len(values)} values for {len(header)} columns"))
+            rows.append((line, dict(zip(header, values, strict=False))))
+        line = reader.line_num + 1
+        if len(rows) > MAX_ROWS:
+            errors.append(RowError(line, "", f"more than {MAX_ROWS} rows; split the file"))
+            break
+    return rows, errors
+
+
+def _read_json(text):
+    """A JSON list of objects; each object's line number is where it starts in the file."""
+    decoder = json.JSONDecoder()
+    position = len(text) - len(text.lstrip())
+    if not text[position:].startswith("["):
+        raise ImportFileError("a JSON file holds a list of objects, one per programme")
+    position += 1
+    rows, errors = [], []
+
+    def line_at(pos):
+        return text.count("\n", 0, pos) + 1
+
+    def skip_space(pos):
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        return pos
+
+    position = skip_space(position)
+    if position < len(text) and text[position] == "]":
+        return rows, _header_errors([], 1)
+    while True:
+        position = skip_space(position)
+        try:
+            value, end = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            raise ImportFileError(f"line {error.lineno}: not valid JSON ({error.msg})") from error
+        if isinstance(value, dict):
+            rows.append((line_at(position), {str(k): v for k, v in value.items()}))
+        else:
+            errors.append(RowError(line_at(position), "", "each item of the list must be an object"))
+        position = skip_space(end)
+        if len(rows) > MAX_ROWS:
+            raise ImportFileError(f"more than {MAX_ROWS} rows; split the file")
+        if position < len(text) and text[position] == ",":
+            position += 1
+            continue
+        if position < len(text) and text[position] == "]":
+            break
+        raise ImportFileError(f"line {line_at(position)}: not valid JSON (expected , or ])")
+    columns = _keys([row for _line, row in rows])
+    return rows, errors + _header_errors(columns, 1)
+
+
+# Validation -----------------------------------------------------------------------------------------
+
+
+def _text(row, column):
+    value = row.get(column)
+    if value is None:
+        return ""
+    if isinstance(value, list) and column in TAXONOMY_COLUMNS | {"municipalities": None}:
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    if not isinstance(value, str):
+        raise TypeError
+    return value.strip()
+
+
+def _split(text):
+    return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
+
+
+_url = URLValidator(schemes=["http", "https"])
+
+
+def validate_row(line, row, seen_ids):
+    """A ProgrammeRow, or the row's errors."""
+    errors = []
+    values = {}
+
+    def error(column, message):
+        errors.append(RowError(line, column, message))
+
+    for column in row:
+        if column not in COLUMNS and column not in OPTIONAL_COLUMNS:
+            continue
+        try:
+            values[column] = _text(row, column)
+        except TypeError:
+            error(column, "must be text")
+            values[column] = ""
+    for column, limit in MAX_LENGTHS.items():
+        if len(values.get(column, "")) > limit:
+            error(column, f"at most {limit} characters (this one has {len(values[column])})")
+    for column in REQUIRED:
+        if not values.get(column):
+            error(column, "required")
+
+    external_id = values.get("external_id", "")
+    if external_id:
+        if external_id in seen_ids:
+            error("external_id", f"“{external_id}” appears twice in the file (also on line {seen_ids[external_id]})")
+        else:
+            seen_ids[external_id] = line
+
+    source_locale = values.get("source_locale") or "nl"
+    if source_locale not in LOCALES:
+        error("source_locale", f"“{source_locale}” is not one of {', '.join(LOCALES)}")
+        source_locale = "nl"
+    if values.get(f"name_{source_locale}") or values.get(f"summary_{source_locale}"):
+        column = f"name_{source_locale}" if values.get(f"name_{source_locale}") else f"summary_{source_locale}"
+        error(column, f"the source text is already in {source_locale} (name, summary, description)")
+
+    for column in ("organisation_website", "signup_url"):
+        if values.get(column):
+            try:
+                _url(values[column])
+            except ValidationError:
+                error(column, f"“{values[column][:80]}” is not a web address (http:// or https://)")
+    for column in ("organisation_email", "contact_email"):
+        if values.get(column):
+            try:
+                validate_email(values[column])
+            except ValidationError:
+                error(column, f"“{values[column][:80]}” is not an e-mail address")
+
+    terms = {}
+    for column, (_model, labels) in TAXONOMY_COLUMNS.items():
+        by_lower = {code.lower(): code for code in labels}
+        codes, unknown = [], []
+        for part in _split(values.get(column, "")):
+            code = by_lower.get(part.lower())
+            if code is None:
+                unknown.append(part)
+            elif code not in codes:
+                codes.append(code)
+        if unknown:
+            error(column, f"unknown code(s) {', '.join(unknown)[:200]}; use {', '.join(labels)}")
+        terms[column] = codes
+    if values.get("regions") and not terms["regions"] and not any(e.column == "regions" for e in errors):
+        error("regions", "required")
+
+    municipalities = []
+    names = _split(values.get("municipalities", ""))
+    if names:
+        municipalities, unknown = resolve_municipalities(names)
+        if unknown:
+            error("municipalities", f"unknown municipality or postcode: {', '.join(unknown)[:200]}")
+
+    fields = {}
+    for column, choices in (
+        ("accepting_volunteers", taxonomy.ACCEPTING_CHOICES),
+        ("accepting_newcomers", taxonomy.ACCEPTING_CHOICES),
+        ("status", taxonomy.STATUS_CHOICES),
+    ):
+        value = values.get(column, "").lower() or choices[0][0]
+        if value not in dict(choices):
+            error(column, f"“{values[column][:40]}” is not one of {'|'.join(code for code, _label in choices)}")
+        fields[column] = value
+
+    fields["min_volunteer_age"] = None
+    if values.get("min_volunteer_age"):
+        try:
+            age = int(values["min_volunteer_age"])
+            if not 0 < age < 100:
+                raise ValueError
+            fields["min_volunteer_age"] = age
+        except ValueError:
+            error("min_volunteer_age", f"“{values['min_volunteer_age'][:20]}” is not an age in years")
+
+    fields["last_verified"] = None
+    if values.get("last_verified"):
+        try:
+            day = datetime.date.fromisoformat(values["last_verified"])
+            if len(values["last_verified"]) != 10:
+                raise ValueError
+            if day > datetime.date.today() + datetime.timedelta(days=1):
+                error("last_verified", "lies in the future")
+            fields["last_verified"] = day
+        except ValueError:
+            error("last_verified", f"“{values['last_verified'][:20]}” is not a date YYYY-MM-DD")
+
+    coordinates = {}
+    for column, limit in (("latitude", 90), ("longitude", 180)):
+        if values.get(column):
+            try:
+                number = decimal.Decimal(values[column].replace(",", "."))
+                if not number.is_finite() or abs(number) > limit:
+                    raise decimal.InvalidOperation
+                coordinates[column] = number.quantize(decimal.Decimal("0.000001"))
+            except decimal.InvalidOperation:
+                error(column, f"“{values[column][:20]}” is not a {column} between -{limit} and {limit}")
+    if bool(values.get("latitude")) != bool(values.get("longitude")):
+        error("longitude" if values.get("latitude") else "latitude", "give both latitude and longitude, or neither")
+    location = None
+    if any(values.get(c) for c in ("address", "postcode", "city", "latitude", "longitude")):
+        location = {
+            "address": values.get("address", ""),
+            "postcode": values.get("postcode", ""),
+            "city": values.get("city", ""),
+            "latitude": coordinates.get("latitude"),
+            "longitude": coordinates.get("longitude"),
+        }
+
+    source_paragraphs = paragraphs(values.get("description", ""))
+    translations = {}
+    for code in LOCALES:
+        if code == source_locale:
+            continue
+        given = {name: values.get(f"{name}_{code}", "") for name in TRANSLATED}
+        if not any(given.values()):
+            continue
+        if not given["name"]:
+            error(f"name_{code}", f"required when summary_{code} or description_{code} is given")
+        if given["description"] and len(paragraphs(given["description"])) != len(source_paragraphs):
+            error(
+                f"description_{code}",
+                f"has {len(paragraphs(given['description']))} paragraph(s), the description has "
+                f"{len(source_paragraphs)}; translate paragraph by paragraph",
+            )
+        translations[code] = given
+
+    if errors:
+        return None, errors
+
+    fields.update(
+        {
+            "title": values["name"],
+            "summary": values["summary"],
+            "description": rich_text(values.get("description", "")),
+            "volunteer_commitment": values.get("volunteer_commitment", ""),
+            "notice": values.get("notice", ""),
+            "signup_url": values.get("signup_url", ""),
+            "contact_name": values.get("contact_name", ""),
+            "contact_email": values.get("contact_email", ""),
+            "contact_phone": values.get("contact_phone", ""),
+            "external_id": external_id,
+        }
+    )
+    return (
+        ProgrammeRow(
+            line=line,
+            external_id=external_id,
+            organisation=" ".join(values["organisation"].split()),
+            organisation_website=values.get("organisation_website", ""),
+            organisation_email=values.get("organisation_email", ""),
+            source_locale=source_locale,
+            fields=fields,
+            terms=terms,
+            municipalities=municipalities,
+            location=location,
+            translations=translations,
+            description_paragraphs=source_paragraphs,
+        ),
+        [],
+    )
+
+
+def paragraphs(text):
+    """Paragraphs of plain text, separated by blank lines."""
+    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
+    return [block for block in blocks if block]
+
+
+def rich_text(text):
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs(text))
+
+
+# Import ---------------------------------------------------------------------------------------------
+
+
+def validate(source):
+    """(rows, errors) for every row of the file, in file order."""
+    rows, errors = read_rows(source)
+    valid, seen = [], {}
+    for line, row in rows:
+        programme, row_errors = validate_row(line, row, seen)
+        errors.extend(row_errors)
+        if programme:
+            valid.append(programme)
+    if not rows and not errors:
+        errors.append(RowError(1, "", "the file has no programmes"))
+    return valid, sorted(set(errors), key=lambda e: (e.line, COLUMN_ORDER.get(e.column, 999), e.message))
+
+
+COLUMN_ORDER = {column: n for n, column in enumerate(["", *COLUMNS, *OPTIONAL_COLUMNS])}
+
+
+def import_programmes(source, *, dry_run=False, progress: Callable[[int, int], None] | None = None):
+    """Validate and import; returns an ImportResult (with `errors` and nothing written if any row is invalid)."""
+    result = ImportResult(dry_run=dry_run)
+    try:
+        rows, errors = validate(source)
+    except ImportFileError as error:
+        result.errors = [RowError(_line_of(error), "", _message_of(error))]
+        return result
+    if not errors and not ProgramIndexPage.objects.exists():
+        errors = [RowError(1, "", "there is no programme overview page yet (load the site first)")]
+    sources = {} if errors else existing_programmes(rows)
+    if not errors:
+        errors = _conflicts(rows, sources)
+    if errors:
+        result.errors = errors
+        return result
+
+    try:
+        with transaction.atomic():
+            organisations = {}
+            for done, row in enumerate(rows, start=1):
+                try:
+                    _import_row(row, sources.get(row.external_id), organisations, result, dry_run)
+                except (ValidationError, ValueError, LookupError) as error:
+                    raise _RowFailed(RowError(row.line, "", f"could not be imported: {_describe(error)}")) from error
+                if progress:
+                    progress(done, len(rows))
+    except _RowFailed as failure:
+        return ImportResult(dry_run=dry_run, errors=[failure.error])
+    return result
+
+
+class _RowFailed(Exception):
+    def __init__(self, error):
+        super().__init__(str(error))
+        self.error = error
+
+
+def _describe(error):
+    if isinstance(error, ValidationError) and hasattr(error, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+    return " ".join(getattr(error, "messages", [str(error)]))
+
+
+def _import_row(row, page, organisations, result, dry_run):
+    organisation = organisations.get(row.organisation.casefold())
+    if organisation is None:
+        organisation = find_organisation(row.organisation)
+        if organisation is None:
+            result.organisations_created.append(row.organisation)
+            if not dry_run:
+                organisation = _onboard(row)
+        elif not dry_run:
+            _update_organisation(organisation, row)
+        organisations[row.organisation.casefold()] = organisation or row.organisation
+    if page is None:
+        result.created.append(row.external_id)
+        if not dry_run:
+            _create(row, organisation)
+    elif _differs(page, row):
+        result.updated.append(row.external_id)
+        if not dry_run:
+            _update(page, row)
+    else:
+        result.unchanged.append(row.external_id)
+
+
+def existing_programmes(rows):
+    """{external_id: the source ProgramPage} for the rows' programmes that exist already."""
+    groups = {}
+    for page in ProgramPage.objects.filter(
+        external_id__in=[row.external_id for row in rows], alias_of__isnull=True
+    ).order_by("pk"):
+        groups.setdefault(page.external_id, []).append(page)
+    return {external_id: _pick_source(pages) for external_id, pages in groups.items()}
+
+
+def _conflicts(rows, sources):
+    """Rows that would move a programme to another organisation or language: refused, never guessed."""
+    errors = []
+    for row in rows:
+        page = sources.get(row.external_id)
+        if page is None:
+            continue
+        organisation = page.get_parent().specific
+        if organisation.title.casefold() != row.organisation.casefold():
+            errors.append(
+                RowError(
+                    row.line,
+                    "organisation",
+                    f"programme {row.external_id} belongs to “{organisation.title}”; "
+                    "the import does not move programmes between organisations",
+                )
+            )
+        if page.locale.language_code != row.source_locale:
+            errors.append(
+                RowError(
+                    row.line,
+                    "source_locale",
+                    f"programme {row.external_id} was written in {page.locale.language_code}, not {row.source_locale}",
+                )
+            )
+    return errors
+
+
+def _line_of(error):
+    text = str(error)
+    if text.startswith("line "):
+        try:
+            return int(text.split(":", 1)[0].split()[1])
+        except (IndexError, ValueError):
+            return 1
+    return 1
+
+
+def _message_of(error):
+    text = str(error)
+    return text.split(": ", 1)[1] if text.startswith("line ") and ": " in text else text
+
+
+def _pick_source(pages):
+    from wagtail_localize.models import TranslationSource
+
+    source_locale = (
+        TranslationSource.objects.filter(object_id=pages[0].translation_key)
+        .order_by("created_at")
+        .values_list("locale_id", flat=True)
+        .first()
+    )
+    for page in pages:
+        if page.locale_id == source_locale:
+            return page
+    return min(pages, key=lambda p: p.pk)
+
+
+def find_organisation(name):
+    """The organisation's source page (an OrganisationPage that is no alias), found by name."""
+    return OrganisationPage.objects.filter(title__iexact=name, alias_of__isnull=True).order_by("pk").first()
+
+
+def _onboard(row):
+    from programs.onboarding import onboard_organisation
+
+    page = onboard_organisation(
+        row.organisation,
+        website=row.organisation_website,
+        email=row.organisation_email,
+        source_locale=row.source_locale,
+    )
+    return OrganisationPage.objects.get(pk=page.pk)
+
+
+def _update_organisation(organisation, row):
+    """Fill in or change the organisation's website and e-mail when the file gives them."""
+    changes = {
+        name: value
+        for name, value in (("website", row.organisation_website), ("email", row.organisation_email))
+        if value and getattr(organisation, name) != value
+    }
+    if not changes or organisation.has_unpublished_changes:
+        return
+    for name, value in changes.items():
+        setattr(organisation, name, value)
+    organisation.save_revision().publish()
+
+
+def _parent_in(organisation, code):
+    """The organisation's page in locale `code` (made by onboarding; an alias is created if missing)."""
+    page = OrganisationPage.objects.filter(translation_key=organisation.translation_key, locale__language_code=code)
+    found = page.first()
+    if found is None:
+        found = organisation.copy_for_translation(Locale.objects.get(language_code=code), copy_parents=True, alias=True)
+    return found
+
+
+def _unique_slug(parent, base):
+    base = slugify(base)[:200].strip("-") or "programme"
+    taken = set(Page.objects.child_of(parent).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply(page, row):
+    for name, value in row.fields.items():
+        setattr(page, name, value)
+    for name, (model, _labels) in TAXONOMY_COLUMNS.items():
+        setattr(page, name, list(model.objects.filter(code__in=row.terms[name])))
+    page.municipality_links = [
+        ProgramMunicipality(municipality=m, sort_order=n) for n, m in enumerate(row.municipalities)
+    ]
+    page.locations = [ProgramLocation(sort_order=0, **row.location)] if row.location else []
+
+
+def _create(row, organisation):
+    """Create the programme as a draft, translate it, then publish the source and its translations.
+
+    Translating before publishing spares making aliases in the translated locales only to
+    convert them into translations a moment later.
+    """
+    parent = _parent_in(organisation, row.source_locale)
+    page = ProgramPage(slug=_unique_slug(parent, row.fields["title"]), live=False)
+    _apply(page, row)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    translations = _translate(ProgramPage.objects.get(pk=page.pk), row)
+    revision.publish()
+    for translation in translations:
+        translation.get_latest_revision().publish()
+
+
+def _update(page, row):
+    page = page.specific
+    _apply(page, row)
+    page.save_revision().publish()
+    for translation in _translate(ProgramPage.objects.get(pk=page.pk), row):
+        translation.get_latest_revision().publish()
+
+
+def _translate(page, row):
+    """Make or update the row's translations as drafts (wagtail-localize would publish after the commit)."""
+    from home.translation import translate_instance
+
+    drafts = []
+    for code, given in row.translations.items():
+        if not _translation_differs(page, code, given):
+            continue
+        translation = ProgramPage.objects.filter(
+            translation_key=page.translation_key, locale__language_code=code, alias_of__isnull=True
+        ).first()
+        if translation is not None:
+            slug = translation.slug  # a translation keeps its address
+        else:
+            slug = _unique_slug(_parent_in(page.get_parent().specific, code), given["name"])
+        pairs = [(page.title, given["name"]), (page.slug, slug)]
+        if given["summary"]:
+            pairs.append((page.summary, given["summary"]))
+        if given["description"]:
+            pairs.extend(zip(row.description_paragraphs, paragraphs(given["description"]), strict=True))
+        # Keyed the way wagtail-localize stores segments: escaped and normalised text.
+        strings = {_segment(original): _segment(translated) for original, translated in pairs}
+        drafts.append(translate_instance(page, code, strings, strict=False, publish=False))
+    return drafts
+
+
+def _segment(text):
+    from wagtail_localize.strings import StringValue
+
+    return StringValue.from_plaintext(text).data
+
+
+def _translation_differs(page, code, given):
+    translation = ProgramPage.objects.filter(
+        translation_key=page.translation_key, locale__language_code=code, alias_of__isnull=True
+    ).first()
+    if translation is None:
+        return True
+    if translation.title != given["name"]:
+        return True
+    if given["summary"] and translation.summary != given["summary"]:
+        return True
+    return bool(given["description"]) and not same_html(translation.description, rich_text(given["description"]))
+
+
+def same_html(a, b):
+    """Equal rich text, whatever the entity escaping (wagtail-localize writes "'" where we write "&#x27;")."""
+    return html.unescape(a or "") == html.unescape(b or "")
+
+
+def _differs(page, row):
+    """Whether importing `row` would change the programme or its translations."""
+    page = page.specific
+    for name, value in row.fields.items():
+        if getattr(page, name) != value:
+            return True
+    for name in TAXONOMY_COLUMNS:
+        if set(getattr(page, name).values_list("code", flat=True)) != set(row.terms[name]):
+            return True
+    if [link.municipality_id for link in page.municipality_links.all()] != [m.pk for m in row.municipalities]:
+        return True
+    locations = list(page.locations.all())
+    if row.location is None:
+        if locations:
+            return True
+    elif len(locations) != 1 or any(
+        getattr(locations[0], key) != value for key, value in row.location.items() if key != "name"
+    ):
+        return True
+    return any(_translation_differs(page, code, given) for code, given in row.translations.items())

@@ -1,0 +1,313 @@
+import io
+import json
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Collection, Revision
+
+from programs.importer import COLUMNS, import_programmes
+from programs.models import OrganisationPage, ProgramPage
+from tests.programs_support import codes, in_locale, make_index
+
+HEADER = ",".join(COLUMNS)
+
+
+def csv_file(tmp_path, rows, *, header=None, name="programmes.csv"):
+    """Write rows (dicts of column -> value) as CSV with the standard header."""
+    import csv
+
+    columns = header or COLUMNS
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({column: row.get(column, "") for column in columns})
+    path = tmp_path / name
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def row(external_id="bw-1", **values):
+    base = {
+        "external_id": external_id,
+        "organisation": "Buddywerk Antwerpen",
+        "organisation_website": "https://buddywerk.example",
+        "organisation_email": "info@buddywerk.example",
+        "name": "Taalbuddy",
+        "summary": "Samen Nederlands oefenen.",
+        "description": "Een vrijwilliger en een nieuwkomer spreken af.\n\nZe oefenen Nederlands & leren elkaar kennen.",
+        "themes": "language;social",
+        "target_groups": "adults",
+        "regions": "BE-VAN",
+        "municipalities": "Antwerpen;2640",
+        "languages": "nl;ar",
+        "modes": "in-person",
+        "volunteer_commitment": "Zes maanden, elke week.",
+        "min_volunteer_age": "18",
+        "accepting_volunteers": "open",
+        "accepting_newcomers": "waitlist",
+        "status": "active",
+        "signup_url": "https://buddywerk.example/aanmelden",
+        "contact_name": "Sara",
+        "contact_email": "sara@buddywerk.example",
+        "contact_phone": "+32 3 123 45 67",
+        "address": "Kerkstraat 1",
+        "postcode": "2000",
+        "city": "Antwerpen",
+        "latitude": "51.2194",
+        "longitude": "4.4025",
+        "last_verified": "2026-03-01",
+        "name_fr": "Binôme d'une langue & l'autre",
+        "summary_fr": "Pratiquer le néerlandais ensemble.",
+        "description_fr": "Un bénévole et un nouvel arrivant se rencontrent.\n\nIls parlent néerlandais & anglais.",
+        "name_en": "Language buddy",
+        "summary_en": "Practise Dutch together.",
+        "description_en": "",
+    }
+    base.update(values)
+    return base
+
+
+@pytest.fixture
+def site(home_page):
+    return make_index(home_page)
+
+
+@pytest.mark.django_db
+def test_valid_file_creates_programmes_organisations_and_translations(tmp_path, site):
+    path = csv_file(
+        tmp_path,
+        [
+            row(),
+            row(
+                "bw-2",
+                name="Werkbuddy",
+                themes="work",
+                name_fr="",
+                summary_fr="",
+                description_fr="",
+                name_en="",
+                summary_en="",
+                municipalities="",
+            ),
+        ],
+    )
+    result = import_programmes(path)
+    assert result.ok, result.errors
+    assert sorted(result.created) == ["bw-1", "bw-2"]
+    assert result.organisations_created == ["Buddywerk Antwerpen"]
+
+    organisation = OrganisationPage.objects.get(title="Buddywerk Antwerpen", locale__language_code="nl")
+    assert organisation.website == "https://buddywerk.example"
+    assert Group.objects.filter(name="Buddywerk Antwerpen editors").exists()
+    assert Collection.objects.filter(name="Buddywerk Antwerpen").exists()
+
+    programme = ProgramPage.objects.get(external_id="bw-1", locale__language_code="nl")
+    assert programme.live
+    assert programme.get_parent().pk == organisation.pk
+    assert programme.title == "Taalbuddy"
+    assert programme.description == (
+        "<p>Een vrijwilliger en een nieuwkomer spreken af.</p><p>Ze oefenen Nederlands &amp; leren elkaar kennen.</p>"
+    )
+    assert codes(programme, "themes") == ["language", "social"]
+    assert codes(programme, "languages") == ["ar", "nl"]
+    assert [m.name_nl for m in programme.municipalities()] == ["Antwerpen", "Mortsel"]
+    location = programme.locations.get()
+    assert (location.city, str(location.latitude)) == ("Antwerpen", "51.219400")
+    assert programme.min_volunteer_age == 18
+    assert programme.accepting_newcomers == "waitlist"
+    assert str(programme.last_verified) == "2026-03-01"
+
+    french = in_locale(programme, "fr")
+    assert french.alias_of_id is None and french.live
+    assert french.title == "Binôme d'une langue & l'autre"
+    assert french.slug == "binome-dune-langue-lautre"
+    assert french.summary == "Pratiquer le néerlandais ensemble."
+    assert "Ils parlent néerlandais &amp; anglais." in french.description
+    assert codes(french, "themes") == ["language", "social"]
+    english = in_locale(programme, "en")
+    assert english.title == "Language buddy"
+    assert english.summary == "Practise Dutch together."
+    # Without a translated description, the English page keeps the Dutch one.
+    assert "Een vrijwilliger" in english.description
+
+    untranslated = ProgramPage.objects.get(external_id="bw-2", locale__language_code="fr")
+    assert untranslated.alias_of_id is not None
+
+
+@pytest.mark.django_db
+def test_reimport_updates_instead_of_duplicating(tmp_path, site):
+    path = csv_file(tmp_path, [row()])
+    assert import_programmes(path).created == ["bw-1"]
+    revisions = Revision.objects.count()
+
+    again = import_programmes(path)
+    assert again.ok and again.unchanged == ["bw-1"] and not again.created and not again.updated
+    assert Revision.objects.count() == revisions
+
+    changed = csv_file(tmp_path, [row(accepting_volunteers="closed", themes="work", summary_fr="Nouveau résumé.")])
+    result = import_programmes(changed)
+    assert result.updated == ["bw-1"]
+    assert ProgramPage.objects.filter(external_id="bw-1").count() == 3  # nl source, fr and en translations
+    programme = ProgramPage.objects.get(external_id="bw-1", locale__language_code="nl")
+    assert programme.accepting_volunteers == "closed"
+    assert programme.get_latest_revision().pk == programme.live_revision_id
+    french = in_locale(programme, "fr")
+    assert french.summary == "Nouveau résumé."
+    assert french.accepting_volunteers == "closed"
+    assert codes(french, "themes") == ["work"]
+    assert OrganisationPage.objects.filter(title="Buddywerk Antwerpen", alias_of__isnull=True).count() == 1
+
+
+def one_line(external_id, **values):
+    return row(external_id, description="Een alinea.", description_fr="Un paragraphe.", **values)
+
+
+@pytest.mark.django_db
+def test_invalid_file_imports_nothing_and_names_every_bad_row(tmp_path, site):
+    path = csv_file(
+        tmp_path,
+        [
+            one_line("ok-1"),
+            one_line("bad-1", regions="BE-XXX", status="sleeping"),
+            one_line("bad-2", summary="", last_verified="01/02/2026", municipalities="Atlantis"),
+            one_line("ok-1", name="Duplicate"),
+            one_line("bad-3", latitude="95", longitude="", signup_url="ftp://x", languages="nl;klingon"),
+        ],
+    )
+    result = import_programmes(path)
+    messages = [str(error) for error in result.errors]
+    assert any(m.startswith("line 3, column regions:") for m in messages)
+    assert any(m.startswith("line 3, column status:") for m in messages)
+    assert "line 4, column summary: required" in messages
+    assert any(
+        m.startswith("line 4, column municipalities: unknown municipality or postcode: Atlantis") for m in messages
+    )
+    assert any(m.startswith("line 4, column last_verified:") for m in messages)
+    assert any(m.startswith("line 5, column external_id:") for m in messages)
+    assert any(m.startswith("line 6, column latitude:") for m in messages)
+    assert any(m.startswith("line 6, column longitude:") for m in messages)
+    assert any(m.startswith("line 6, column signup_url:") for m in messages)
+    assert any(m.startswith("line 6, column languages:") and "klingon" in m for m in messages)
+    assert not any(m.startswith("line 2,") for m in messages)
+    assert not ProgramPage.objects.exists()
+    assert not OrganisationPage.objects.exists()
+    assert not Group.objects.filter(name__endswith=" editors").exists()
+
+
+@pytest.mark.django_db
+def test_unknown_and_missing_columns_are_reported(tmp_path, site):
+    path = tmp_path / "p.csv"
+    path.write_text("external_id,organisation,name,theme\nx,Org,Naam,language\n", encoding="utf-8")
+    messages = [str(e) for e in import_programmes(path).errors]
+    assert "line 1, column theme: unknown column" in messages
+    assert "line 1, column summary: required column is missing" in messages
+    assert "line 1, column regions: required column is missing" in messages
+
+
+@pytest.mark.django_db
+def test_line_numbers_count_multi_line_cells(tmp_path, site):
+    path = csv_file(
+        tmp_path, [row("a", description="Een.\n\nTwee.", description_fr="Un.\n\nDeux."), row("b", regions="")]
+    )
+    messages = [str(e) for e in import_programmes(path).errors]
+    # Row "a" spans lines 2 to 6 (two cells hold a blank line each), row "b" starts on line 7.
+    assert messages == ["line 7, column regions: required"]
+
+
+@pytest.mark.django_db
+def test_translated_description_must_match_the_paragraphs(tmp_path, site):
+    path = csv_file(tmp_path, [row(description_fr="Un seul paragraphe.")])
+    messages = [str(e) for e in import_programmes(path).errors]
+    assert messages and messages[0].startswith("line 2, column description_fr: has 1 paragraph(s)")
+
+
+@pytest.mark.django_db
+def test_json_file_with_a_french_source(tmp_path, site):
+    records = [
+        {
+            "external_id": "lg-1",
+            "organisation": "Duo Liège",
+            "source_locale": "fr",
+            "name": "Binômes liégeois",
+            "summary": "Des duos à Liège.",
+            "regions": ["BE-WLG"],
+            "municipalities": "Luik",
+            "themes": "social",
+            "name_nl": "Luikse duo's",
+            "summary_nl": "Duo's in Luik.",
+        },
+        {"external_id": "lg-2", "organisation": "Duo Liège", "name": "x", "summary": "", "regions": "BE-WLG"},
+    ]
+    path = tmp_path / "p.json"
+    path.write_text("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False, indent=1) for r in records) + "\n]\n")
+    messages = [str(e) for e in import_programmes(path).errors]
+    second_line = path.read_text().splitlines().index("{", 2) + 1
+    assert messages == [f"line {second_line}, column summary: required"]
+
+    records.pop()
+    path.write_text(json.dumps(records, ensure_ascii=False))
+    result = import_programmes(path)
+    assert result.ok, result.errors
+    programme = ProgramPage.objects.get(external_id="lg-1", alias_of__isnull=True, locale__language_code="fr")
+    organisation = programme.get_parent().specific
+    assert organisation.locale.language_code == "fr"
+    dutch = in_locale(programme, "nl")
+    assert (dutch.title, dutch.summary, dutch.alias_of_id) == ("Luikse duo's", "Duo's in Luik.", None)
+    english = in_locale(programme, "en")
+    assert english.alias_of_id == programme.pk
+    assert english.get_content_language() == "fr"
+
+
+@pytest.mark.django_db
+def test_reimport_refuses_to_move_a_programme_to_another_organisation(tmp_path, site):
+    import_programmes(csv_file(tmp_path, [row()]))
+    result = import_programmes(csv_file(tmp_path, [row(organisation="Andere vzw")]))
+    assert [str(e) for e in result.errors][0].startswith("line 2, column organisation: programme bw-1 belongs to")
+    assert not OrganisationPage.objects.filter(title="Andere vzw").exists()
+
+
+@pytest.mark.django_db
+def test_command_reports_errors_and_exits_non_zero(tmp_path, site):
+    path = csv_file(tmp_path, [row(status="sleeping")])
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_programs", str(path), stderr=err, stdout=io.StringIO())
+    assert "line 2, column status:" in err.getvalue()
+
+
+@pytest.mark.django_db
+def test_command_dry_run_writes_nothing(tmp_path, site):
+    path = csv_file(tmp_path, [row(), row("bw-2", name="Werkbuddy")])
+    out = io.StringIO()
+    call_command("import_programs", str(path), "--dry-run", stdout=out)
+    assert "would create 2, would update 0, unchanged 0" in out.getvalue()
+    assert not ProgramPage.objects.exists() and not OrganisationPage.objects.exists()
+
+    out = io.StringIO()
+    call_command("import_programs", str(path), stdout=out)
+    assert "created 2, updated 0, unchanged 0" in out.getvalue()
+    assert "[" not in out.getvalue()  # no progress bar when stdout is not a terminal
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfe\x00garbage", b"", b'[{"external_id": ', b"[1, 2]", b'external_id,organisation\n"unterminated'],
+)
+def test_unreadable_files_give_a_message_not_a_traceback(tmp_path, site, content):
+    path = tmp_path / ("p.json" if content.startswith(b"[") else "p.csv")
+    path.write_bytes(content)
+    result = import_programmes(path)
+    assert result.errors
+    assert all(str(error).startswith("line ") for error in result.errors)
+    assert not ProgramPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_missing_file_is_a_command_error(tmp_path, site):
+    with pytest.raises(CommandError):
+        call_command("import_programs", str(tmp_path / "nope.csv"), stderr=io.StringIO())
