@@ -155,3 +155,15 @@ def test_a_new_translation_replaces_the_alias_in_its_locale(content):
     refresh()
     assert "Un duo avec un réfugié" in titles("refugies", "fr")
     assert find(programme, "fr").title == "Un duo avec un réfugié"
+
+
+def test_a_story_is_found_by_its_quote_and_shown_as_a_story(search_backend, home_page):
+    from tests.stories_support import make_story, make_story_index
+
+    programme = make_programme(make_organisation(make_index(home_page), "Buddy Hasselt"), "Kookduo")
+    make_story(
+        make_story_index(home_page), "Samen aan tafel", programme=programme, pull_quote="Elke dinsdag koken we couscous."
+    )
+    refresh()
+    result = site_search("couscous", locale=Locale.objects.get(language_code="nl"), record=False)
+    assert [(hit.kind, str(hit.title)) for hit in result.hits] == [("story", "Samen aan tafel")]
