@@ -161,9 +161,8 @@ def test_a_story_is_found_by_its_quote_and_shown_as_a_story(search_backend, home
     from tests.stories_support import make_story, make_story_index
 
     programme = make_programme(make_organisation(make_index(home_page), "Buddy Hasselt"), "Kookduo")
-    make_story(
-        make_story_index(home_page), "Samen aan tafel", programme=programme, pull_quote="Elke dinsdag koken we couscous."
-    )
+    quote = "Elke dinsdag koken we couscous."
+    make_story(make_story_index(home_page), "Samen aan tafel", programme=programme, pull_quote=quote)
     refresh()
     result = site_search("couscous", locale=Locale.objects.get(language_code="nl"), record=False)
     assert [(hit.kind, str(hit.title)) for hit in result.hits] == [("story", "Samen aan tafel")]
