@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Count
 
-from stories.models import STORIES_PER_PAGE
+from stories.models import STORIES_PER_PAGE, attach_programmes, localized_programmes
 
 FACETS = ("theme", "region", "programme")
 
@@ -78,12 +78,19 @@ def _apply(queryset, selected, skip=None):
     return queryset
 
 
+def _programmes(ids):
+    from programs.models import ProgramPage
+
+    return ProgramPage.objects.in_bulk(list(ids))
+
+
 def filter_stories(index, params):
-    from programs.models import ProgramPage, Region, Theme
+    from programs.models import Region, Theme
 
     selected = parse(params)
     base = index.stories().order_by()  # no ordering: it would split the facet counts' GROUP BY
-    stories = _apply(index.stories(), selected).distinct()
+    stories = _apply(index.stories().select_related("locale", "alias_of__locale", "portrait", "region"), selected)
+    stories = stories.prefetch_related("portrait__renditions").distinct()
 
     facets = {}
     theme_counts = dict(
@@ -124,32 +131,25 @@ def filter_stories(index, params):
         _apply(base, selected, skip="programme").values_list("programme_id").annotate(n=Count("pk", distinct=True))
     )
     programme_counts.pop(None, None)
-    programmes = sorted(
-        ProgramPage.objects.filter(pk__in=programme_counts).select_related("locale"),
-        key=lambda p: p.localized.title.casefold(),
-    )
+    here = localized_programmes(programme_counts, index.locale_id)
+    labels = {pk: (here[pk] or programme).title for pk, programme in _programmes(programme_counts).items()}
     facets["programme"] = Facet(
         "programme",
         [
             FacetOption(
-                str(programme.pk),
-                programme.localized.title,
-                programme_counts.get(programme.pk, 0),
-                selected.get("programme") == str(programme.pk),
-                _query(
-                    selected,
-                    programme=None if selected.get("programme") == str(programme.pk) else str(programme.pk),
-                    page=None,
-                ),
+                str(pk),
+                label,
+                programme_counts[pk],
+                selected.get("programme") == str(pk),
+                _query(selected, programme=None if selected.get("programme") == str(pk) else str(pk), page=None),
             )
-            for programme in programmes
+            for pk, label in sorted(labels.items(), key=lambda item: item[1].casefold())
         ],
     )
 
-    paginator = Paginator(
-        stories.select_related("portrait", "programme", "region").prefetch_related("themes"), STORIES_PER_PAGE
-    )
+    paginator = Paginator(stories, STORIES_PER_PAGE)
     page = paginator.get_page(params.get("page"))
+    attach_programmes(page.object_list, index.locale_id)
 
     def page_url(number):
         return _query(selected, page=number if number > 1 else None)

@@ -350,11 +350,15 @@ class StoryPage(BasePage):
 
     @property
     def localized_programme(self):
-        """The programme in the visitor's language (its translation or alias), if it is live."""
-        if self.programme is None:
-            return None
-        programme = self.programme.localized
-        return programme if programme.live else None
+        """The programme in this story's language (its translation or alias), if it is live."""
+        if not hasattr(self, "_localized_programme"):
+            attach_programmes([self], self.locale_id)
+        return self._localized_programme
+
+    def get_content_language(self):
+        """The language of the visible text; an alias shows its source's (select "alias_of__locale" in lists)."""
+        source = self.alias_of if self.alias_of_id else self
+        return source.locale.language_code
 
     # Public page --------------------------------------------------------------------------------
 
@@ -399,19 +403,48 @@ class StoryPage(BasePage):
                 "caption": self.portrait_alt_text,
                 "creditText": self.portrait.credit,
             }
-        if self.programme is not None:
-            data["about"] = {"@type": "Service", "name": self.programme.localized.title}
+        if self.localized_programme is not None:
+            data["about"] = {"@type": "Service", "name": self.localized_programme.title}
         return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+    @classmethod
+    def for_listing(cls):
+        """Live stories with what a card shows, without a query per card."""
+        return (
+            cls.objects.live()
+            .select_related("locale", "alias_of__locale", "portrait", "region")
+            .prefetch_related("portrait__renditions")
+        )
 
     @classmethod
     def featured_for_home(cls, locale, limit=3):
         """Live stories of `locale` for the home page: those marked featured first, then the newest."""
-        return list(
-            cls.objects.live()
-            .filter(locale=locale)
-            .select_related("portrait", "programme", "region")
-            .order_by("-featured", "-date", "-first_published_at", "-pk")[:limit]
+        stories = list(
+            cls.for_listing().filter(locale=locale).order_by("-featured", "-date", "-first_published_at", "-pk")[:limit]
         )
+        return attach_programmes(stories, getattr(locale, "pk", locale))
+
+
+def localized_programmes(programme_ids, locale_id):
+    """{programme id: its live version in `locale_id` (translation or alias), or None}, in two queries."""
+    from programs.models import ProgramPage
+
+    keys = dict(ProgramPage.objects.filter(pk__in=set(programme_ids)).values_list("pk", "translation_key"))
+    here = {
+        page.translation_key: page
+        for page in ProgramPage.objects.live()
+        .filter(translation_key__in=keys.values(), locale_id=locale_id)
+        .select_related("locale", "alias_of__locale")
+    }
+    return {pk: here.get(key) for pk, key in keys.items()}
+
+
+def attach_programmes(stories, locale_id):
+    """Give each story its programme in `locale_id` (see `StoryPage.localized_programme`)."""
+    mapping = localized_programmes([story.programme_id for story in stories if story.programme_id], locale_id)
+    for story in stories:
+        story._localized_programme = mapping.get(story.programme_id)
+    return stories
 
 
 def programmes_for_story(locale_id, organisation=None):
@@ -430,12 +463,12 @@ def programmes_for_story(locale_id, organisation=None):
 def stories_for_programme(programme, limit=None):
     """Live stories (in the programme page's locale) about `programme`, in any of its translations."""
     queryset = (
-        StoryPage.objects.live()
+        StoryPage.for_listing()
         .filter(locale_id=programme.locale_id, programme__translation_key=programme.translation_key)
-        .select_related("portrait")
         .order_by("-date", "-first_published_at", "-pk")
     )
-    return list(queryset[:limit]) if limit else list(queryset)
+    stories = list(queryset[:limit]) if limit else list(queryset)
+    return attach_programmes(stories, programme.locale_id)
 
 
 class ConsentWarning(models.Model):

@@ -7,8 +7,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from home.models import HomePage
@@ -270,3 +272,24 @@ def test_programme_page_stories_in_every_locale(client, stories):
     response = client.get(folder.url)
     assert response.status_code == 302
     assert response["Location"] == stories["index"].url
+
+
+@pytest.mark.django_db
+def test_index_and_home_queries_do_not_grow_with_the_number_of_stories(client, stories):
+    french_index = in_locale(stories["index"], "fr")
+    urls = [stories["index"].url, french_index.url, "/nl/"]
+
+    def count_queries():
+        counts = []
+        for url in urls:
+            client.get(url)  # the first view makes the renditions
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            counts.append(len(queries))
+        return counts
+
+    few = count_queries()
+    portrait = stories["koken"].portrait
+    for n in range(4):
+        make_story(stories["index"], f"Extra {n}", programme=stories["werkbuddy"], themes=["work"], portrait=portrait)
+    assert count_queries() == few
