@@ -29,8 +29,10 @@ from search.text import clean_query, fold, highlight, highlight_title, query_ter
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-# The finder ranks at most this many programmes by relevance (a query matching more is not specific).
+# The search server hands the finder at most this many matching programmes (more is not a specific query).
 MAX_PROGRAMME_MATCHES = 1000
+# The finder orders the best matches by relevance; the others follow in the overview's usual order.
+RANKED_PROGRAMMES = 60
 # When no whole word matches, the finder shows at most this many programmes whose names start with it.
 MAX_PREFIX_MATCHES = 100
 SUGGESTION_LIMIT = 8
@@ -232,18 +234,23 @@ def finder_text(raw):
 def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES):
     """The programmes of `queryset` that match `query`, annotated with `search_rank` (0 is the best).
 
-    The finder (programs/filters.py) filters and counts these on the database as it does without a query.
+    The finder (programs/filters.py) filters and counts these on the database as it does without a
+    query. The best RANKED_PROGRAMMES come first in order of relevance, the other matches after them.
     """
     documents = SearchDocument.objects.filter(locale=locale, kind="programme")
-    page_ids = run(lambda backend: backend.match_page_ids(query, documents, limit))
-    if not page_ids:
+    matches, ranked = run(lambda backend: backend.match_pages(query, documents, limit, RANKED_PROGRAMMES))
+    if not ranked:
         # No whole word matched: a visitor who submits what they began to type ("ant") still finds
         # the programmes whose name, organisation or municipality starts with it.
-        page_ids = run(lambda backend: backend.suggest_page_ids(query, documents, MAX_PREFIX_MATCHES))
-    if not page_ids:
+        ranked = matches = run(lambda backend: backend.suggest_page_ids(query, documents, MAX_PREFIX_MATCHES))
+    if not ranked:
         return queryset.none()
-    rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(page_ids)], output_field=IntegerField())
-    return queryset.filter(pk__in=page_ids).annotate(search_rank=rank)
+    rank = Case(
+        *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)],
+        default=Value(len(ranked)),
+        output_field=IntegerField(),
+    )
+    return queryset.filter(pk__in=matches).annotate(search_rank=rank)
 
 
 def suggestions(raw_query, locale, limit=SUGGESTION_LIMIT):

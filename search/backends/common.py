@@ -38,6 +38,20 @@ class CampaignSearchMixin:
         documents = self.suggest_documents(query, queryset.only("id", "page_id"))[:limit]
         return [document.page_id for document in documents]
 
+    def match_pages(self, query, queryset, limit, top):
+        """`(matches, ranked)`: what restricts pages to the matching ones, and the ids of the best `top`.
+
+        On the database `matches` is a subquery (no list of ids travels through Python); `limit` is for
+        backends that must return a list.
+        """
+        results = self.match_documents(query, queryset.only("id", "page_id"))
+        ranked = [document.page_id for document in results[:top]]
+        if not ranked:
+            return [], []
+        if hasattr(results, "get_queryset"):
+            return results.get_queryset().order_by().values("page_id"), ranked
+        return [document.page_id for document in results[:limit]], ranked
+
     def match_page_ids(self, query, queryset, limit):
         """The ids of the pages of the best `limit` matching documents, best first."""
         return [document.page_id for document in self.match_documents(query, queryset.only("id", "page_id"))[:limit]]
