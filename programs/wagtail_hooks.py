@@ -1,5 +1,6 @@
 """Admin wiring of the programme federation: organisations, "still accurate", dashboard, guards."""
 
+from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from programs import freshness, onboarding, views_admin
 
@@ -196,6 +198,16 @@ def is_campaign_staff(user):
         return True
     index = ProgramIndexPage.objects.order_by("pk").first()
     return index is not None and index.permissions_for_user(user).can_publish()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unpublished_pages_of_others(pages, request):
+    """Linking to any public page is fine; another organisation's drafts stay out of sight."""
+    user = request.user
+    if user.is_superuser or is_campaign_staff(user):
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
 
 
 @hooks.register("construct_homepage_panels")

@@ -74,6 +74,7 @@ def _build_world():
     org_b = onboard_organisation("Organisation B", source_locale="fr")
     prog_a = make_programme(org_a, "Programma A", regions=["BE-VAN"])
     draft_a = make_programme(org_a, "Concept A", publish=False)
+    draft_b = make_programme(org_b, "Brouillon B", publish=False)
     prog_b = make_programme(org_b, "Programme B", regions=["BE-WLG"])
     _translate(prog_a, "fr")
     _translate(prog_b, "nl")
@@ -103,6 +104,7 @@ def _build_world():
         for code, version in versions(page).items():
             pages[f"{prefix}-{code}"] = version.pk
     pages["A-draft-nl"] = draft_a.pk
+    pages["B-draft-fr"] = draft_b.pk
     pages["home-nl"] = home.pk
     pages["home-fr"] = in_locale(home, "fr").pk
     pages["faq-nl"] = faq.pk
@@ -302,8 +304,15 @@ def convert_to_alias(client, w, p):
 # Set-up done before the snapshot the refused cases compare with.
 PREPARE = {"unlock": locked_by_someone_else}
 
+
+def admin_api_detail(client, w, p):
+    # follow: a 404 under /admin/ comes back as LocaleMiddleware's redirect to /nl/admin/..., itself a 404.
+    return client.get(reverse("wagtailadmin_api:pages:detail", args=[p.pk]), follow=True), None
+
+
 PAGE_ACTIONS = {
     "explore": explore,
+    "admin API": admin_api_detail,
     "edit (GET)": get_view("wagtailadmin_pages:edit"),
     "edit (POST, save draft)": save_draft,
     "publish": publish,
@@ -315,6 +324,7 @@ PAGE_ACTIONS = {
     "delete (POST)": delete,
     "add child": add_subpage,
     "view draft": get_view("wagtailadmin_pages:view_draft"),
+    "preview": get_view("wagtailadmin_pages:preview_on_edit"),
     "history": get_view("wagtailadmin_pages:history"),
     "revisions index": revisions_index,
     "revision view": revisions_view,
@@ -334,14 +344,14 @@ PAGE_ACTIONS = {
 # Which page versions an action applies to.
 ALIASES = {"A-org-fr", "A-org-en", "A-prog-en", "B-org-nl", "B-org-en", "B-prog-en", "home-fr"}
 TRANSLATIONS = {"A-prog-fr", "B-prog-nl"}
-PROGRAMMES = {"A-prog-nl", "A-prog-fr", "A-prog-en", "A-draft-nl", "B-prog-fr", "B-prog-nl", "B-prog-en"}
+PROGRAMMES = {"A-prog-nl", "A-prog-fr", "A-prog-en", "A-draft-nl", "B-prog-fr", "B-prog-nl", "B-prog-en", "B-draft-fr"}
 ORGANISATIONS = {"A-org-nl", "A-org-fr", "A-org-en", "B-org-fr", "B-org-nl", "B-org-en"}
 WITH_REVISIONS_EXCLUDED = ALIASES
 
 APPLIES = {
     "edit (POST, save draft)": lambda t: t not in ALIASES,
     "publish": lambda t: t not in ALIASES,
-    "unpublish": lambda t: t != "A-draft-nl",
+    "unpublish": lambda t: t not in {"A-draft-nl", "B-draft-fr"},
     "move (confirm)": lambda t: t in PROGRAMMES,
     "copy": lambda t: t in PROGRAMMES,
     "delete (POST)": lambda t: t in PROGRAMMES,
@@ -368,7 +378,7 @@ NOT_BY_FORM = {(action, t) for action in ("edit (POST, save draft)", "publish") 
 CAMPAIGN_EDITOR_DENIED = {("delete (GET)", t) for t in ORGANISATIONS}
 
 A_OWN = ["A-org-nl", "A-org-fr", "A-org-en", "A-prog-nl", "A-prog-fr", "A-prog-en", "A-draft-nl"]
-B_ALL = ["B-org-fr", "B-org-nl", "B-org-en", "B-prog-fr", "B-prog-nl", "B-prog-en"]
+B_ALL = ["B-org-fr", "B-org-nl", "B-org-en", "B-prog-fr", "B-prog-nl", "B-prog-en", "B-draft-fr"]
 CAMPAIGN = ["home-nl", "home-fr", "faq-nl"]
 
 
@@ -384,7 +394,7 @@ def _page_rows():
                     continue  # an "allow" row that cannot be driven by a form post
                 denied = OWN_DRAFT_DENIED if target == "A-draft-nl" else OWN_LIVE_DENIED
                 rows.append(("org_a", action, target, DENY if action in denied else ALLOW))
-            elif target.startswith("home-") and action == "explore":
+            elif target.startswith("home-") and action in ("explore", "admin API"):
                 continue  # A browses through the home pages above its own (see the explorer test below)
             else:
                 rows.append(("org_a", action, target, DENY))
@@ -547,6 +557,25 @@ def test_image_and_document_permissions(w, role, action, owner, expected):
         kind = "images" if action.startswith("image") else "documents"
         model = get_image_model() if kind == "images" else get_document_model()
         assert model.objects.filter(pk=w[kind][owner], title__in=["image-b", "doc-b"]).exists()
+
+
+def test_the_page_chooser_hides_other_organisations_drafts(w):
+    html = client_for(w, "org_a").get(reverse("wagtailadmin_choose_page_child", args=[w["pages"]["B-org-fr"]]))
+    assert "Programme B" in html.content.decode()  # public pages may be linked to
+    assert "Brouillon B" not in html.content.decode()
+    search = client_for(w, "org_a").get(reverse("wagtailadmin_choose_page_search") + "?q=Brouillon")
+    assert "Brouillon B" not in search.content.decode()
+    own = client_for(w, "org_a").get(reverse("wagtailadmin_choose_page_child", args=[w["pages"]["A-org-nl"]]))
+    assert "Concept A" in own.content.decode()
+    staff = client_for(w, "campaign_editor").get(
+        reverse("wagtailadmin_choose_page_child", args=[w["pages"]["B-org-fr"]])
+    )
+    assert "Brouillon B" in staff.content.decode()
+
+
+def test_organisation_editors_can_choose_municipalities(w):
+    response = client_for(w, "org_a").get(reverse("municipality_chooser:choose") + "?q=Gent")
+    assert response.status_code == 200 and "Gent" in response.content.decode()
 
 
 def test_choosers_and_libraries_list_only_the_organisations_own_media(w):
