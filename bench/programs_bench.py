@@ -203,6 +203,9 @@ def main():
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
         database.setdefault("TEST", {})["NAME"] = str(Path(tempfile.mkdtemp()) / "programs_bench.sqlite3")
+    else:
+        # A name of its own, so a test run on the same server keeps its test database.
+        database.setdefault("TEST", {})["NAME"] = f"test_programs_bench_{os.getpid()}"
     old_name = database["NAME"]
     test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
@@ -212,7 +215,7 @@ def main():
         client = Client()
         results, built = [], 0
         print(f"Database: {connection.vendor} ({test_name}); median of {args.repeat} requests after a warm-up")
-        print(f"{'programmes':>10}  {'page':<45} {'queries':>7} {'median ms':>10}")
+        print(f"{'programmes':>10}  {'page':<52} {'queries':>7} {'median ms':>10}")
         for size in sorted(args.sizes):
             started = time.perf_counter()
             with transaction.atomic():
@@ -224,14 +227,14 @@ def main():
             queries, median, response = measure(client, overview_url, args.repeat)
             total = response.context["finder"].total
             results.append((size, "overview", queries))
-            print(f"{size:>10}  {'overview ' + OVERVIEW_QUERY + f' ({total} found)':<45} {queries:>7} {median:>10.1f}")
+            print(f"{size:>10}  {f'overview {OVERVIEW_QUERY} ({total} found)':<52} {queries:>7} {median:>10.1f}")
             from programs.models import ProgramPage
 
             programme = ProgramPage.objects.live().order_by("pk")[PROGRAMMES_PER_ORGANISATION // 2]
             detail_url = f"/nl{programme.url_path.removeprefix('/home')}"
             queries, median, _response = measure(client, detail_url, args.repeat)
             results.append((size, "detail", queries))
-            print(f"{size:>10}  {'programme page (25 in its organisation)':<45} {queries:>7} {median:>10.1f}")
+            print(f"{size:>10}  {'programme page (25 in its organisation)':<52} {queries:>7} {median:>10.1f}")
             print(f"{'':>10}  (built {size} programmes in {build_seconds:.1f} s)")
         equal = all(len({q for s, page, q in results if page == name}) == 1 for name in ("overview", "detail"))
         print("Query counts equal at every size:", "yes" if equal else "NO")
