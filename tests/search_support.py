@@ -44,7 +44,13 @@ def _use_server(request, settings):
     _empty_documents_index(get_search_backend("default"))
 
 
-@pytest.fixture(params=["database", pytest.param("server", marks=pytest.mark.search_server)])
+# The database cases also run in the no-services SQLite pass (SQLite FTS5 is the default search).
+@pytest.fixture(
+    params=[
+        pytest.param("database", marks=pytest.mark.sqlite_path),
+        pytest.param("server", marks=pytest.mark.search_server),
+    ]
+)
 def search_backend(request, settings):
     """The name of the backend under test, with the settings pointing at it."""
     cache.clear()

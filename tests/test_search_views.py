@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from search.service import POPULAR_MIN_HITS
 from tests.search_helpers import make_faq, make_standard, refresh
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_path]
 
 
 @pytest.fixture(autouse=True)
