@@ -181,3 +181,12 @@ def test_unpublishing_the_source_withdraws_every_locale(organisation):
     _translate(programme, "fr")
     ProgramPage.objects.get(pk=programme.pk).unpublish()
     assert not ProgramPage.objects.live().filter(translation_key=programme.translation_key).exists()
+
+
+@pytest.mark.django_db
+def test_deleting_the_source_leaves_nothing_public_in_any_locale(organisation):
+    programme = make_programme(organisation)
+    _translate(programme, "fr")
+    key = programme.translation_key
+    ProgramPage.objects.get(pk=programme.pk).delete()
+    assert not ProgramPage.objects.live().filter(translation_key=key).exists()
