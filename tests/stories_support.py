@@ -7,6 +7,7 @@ import itertools
 from PIL import Image
 
 from django.core.files.images import ImageFile
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.images import get_image_model
@@ -87,3 +88,43 @@ def story_edit_data(client, story, **changes):
     data.update(story_body_form_data())
     data.update(changes)
     return data
+
+
+def story_form(client, parent, programme, **changes):
+    """What the "add story" form under `parent` posts, filled in."""
+    from tests.admin_support import form_data
+
+    response = client.get(reverse("wagtailadmin_pages:add", args=["stories", "storypage", parent.pk]))
+    assert response.status_code == 200
+    data = form_data(response.content.decode())
+    portrait = make_portrait()
+    data.update(
+        {
+            "title": "Samen naar de markt",
+            "slug": "samen-naar-de-markt",
+            "duo_names": "Amal en Wim",
+            "portrait": portrait.pk,
+            "portrait_alt_text": "Twee mensen met boodschappentassen",
+            "pull_quote": "Elke zaterdag gaan we samen naar de markt.",
+            "programme": programme.pk,
+        }
+    )
+    data.update(story_body_form_data())
+    data.update(changes)
+    return data
+
+
+def create_story(client, parent, programme, action="action-submit", **changes):
+    data = story_form(client, parent, programme, **changes)
+    data[action] = action
+    return client.post(reverse("wagtailadmin_pages:add", args=["stories", "storypage", parent.pk]), data)
+
+
+def valid_consent_form():
+    consent = valid_consent()
+    return {
+        "consent_received": "on",
+        "consent_date": consent["consent_date"].isoformat(),
+        "consent_expiry_date": consent["consent_expiry_date"].isoformat(),
+        "consent_record_location": consent["consent_record_location"],
+    }

@@ -22,7 +22,7 @@ from stories.models import ConsentWarning, StoryPage
 from stories.wagtail_hooks import refuse_story_without_consent
 from tests.factories import UserFactory
 from tests.programs_support import make_index, make_organisation, make_programme
-from tests.stories_support import make_story, make_story_index, story_edit_data
+from tests.stories_support import create_story, make_story, make_story_index, story_edit_data, valid_consent_form
 
 TODAY = timezone.localdate()
 NO_CONSENT = {"consent_received": False, "consent_date": None, "consent_expiry_date": None}
@@ -81,6 +81,28 @@ def test_edit_view_refuses_to_publish_without_consent_with_clear_errors(client, 
     response = client.post(reverse("wagtailadmin_pages:edit", args=[story.pk]), data)
     assert response.status_code == 302
     assert live(story).live
+
+
+@pytest.mark.django_db
+def test_create_view_refuses_to_publish_without_consent(client, index, programme, editor):
+    client.force_login(editor)
+    response = create_story(client, index, programme, action="action-publish")
+    assert response.status_code == 200
+    assert "signed consent form is received" in errors(response)["consent_received"]
+    assert not StoryPage.objects.filter(slug="samen-naar-de-markt").exists()
+    response = create_story(client, index, programme, action="action-publish", **valid_consent_form())
+    assert response.status_code == 302
+    assert StoryPage.objects.get(slug="samen-naar-de-markt", locale=index.locale).live
+
+
+@pytest.mark.django_db
+def test_bulk_publishing_refuses_a_story_without_consent(client, index, programme, editor):
+    story = make_story(index, programme=programme, publish=False, **NO_CONSENT)
+    client.force_login(editor)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={story.pk}"
+    response = client.post(url, {"include_descendants": ""})
+    assert response.status_code in (302, 403)
+    assert not live(story).live
 
 
 @pytest.mark.django_db

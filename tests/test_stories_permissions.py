@@ -13,10 +13,9 @@ from wagtail.users.models import UserProfile
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from programs.workflow import ensure_campaign_review_workflow
 from stories.models import OrganisationStoriesPage, StoryIndexPage, StoryPage
-from tests.admin_support import form_data
 from tests.factories import UserFactory
 from tests.programs_support import make_index, make_programme
-from tests.stories_support import make_portrait, make_story, make_story_index, story_body_form_data, valid_consent
+from tests.stories_support import create_story, make_story, make_story_index, valid_consent_form
 
 
 @pytest.fixture
@@ -52,33 +51,6 @@ def site(home_page):
         "editor_b": editor_b,
         "campaign": campaign,
     }
-
-
-def story_form(client, parent, programme, **changes):
-    response = client.get(reverse("wagtailadmin_pages:add", args=["stories", "storypage", parent.pk]))
-    assert response.status_code == 200
-    data = form_data(response.content.decode())
-    portrait = make_portrait()
-    data.update(
-        {
-            "title": "Samen naar de markt",
-            "slug": "samen-naar-de-markt",
-            "duo_names": "Amal en Wim",
-            "portrait": portrait.pk,
-            "portrait_alt_text": "Twee mensen met boodschappentassen",
-            "pull_quote": "Elke zaterdag gaan we samen naar de markt.",
-            "programme": programme.pk,
-        }
-    )
-    data.update(story_body_form_data())
-    data.update(changes)
-    return data
-
-
-def create_story(client, parent, programme, action="action-submit", **changes):
-    data = story_form(client, parent, programme, **changes)
-    data[action] = action
-    return client.post(reverse("wagtailadmin_pages:add", args=["stories", "storypage", parent.pk]), data)
 
 
 @pytest.mark.django_db
@@ -176,13 +148,3 @@ def test_campaign_editor_writes_anywhere_and_publishes(client, site):
     )
     assert response.status_code == 302, response.content.decode()[-3000:]
     assert StoryPage.objects.get(slug="campagne", locale=site["index"].locale).live
-
-
-def valid_consent_form():
-    consent = valid_consent()
-    return {
-        "consent_received": "on",
-        "consent_date": consent["consent_date"].isoformat(),
-        "consent_expiry_date": consent["consent_expiry_date"].isoformat(),
-        "consent_record_location": consent["consent_record_location"],
-    }
