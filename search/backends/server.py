@@ -55,7 +55,6 @@ LANGUAGE_ANALYSIS = {
                 },
             },
         },
-        "index": {"number_of_replicas": 0},
     }
 }
 
