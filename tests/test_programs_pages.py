@@ -340,6 +340,10 @@ def test_badges_follow_status_and_accepting(client, antwerp):
     assert "badge--open" in header and "badge--waitlist" in header and "badge--paused" not in header
     header = client.get(paused.url).content.decode().split("programme__header")[1].split("</header>")[0]
     assert "badge--paused" in header and "badge--open" not in header
+    quiet = make_programme(antwerp, "Even stil", status="paused", signup_url="https://bw.example/aanmelden")
+    html = client.get(in_locale(quiet, "en").url).content.decode()
+    assert "Sign-up is closed while the programme is paused." in html
+    assert "Sign up as a volunteer" not in html
     html = client.get(in_locale(ended, "en").url).content.decode()
     assert "badge--ended" in html
     assert "This programme has ended." in html

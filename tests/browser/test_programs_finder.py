@@ -23,7 +23,7 @@ def programmes(transactional_db, home_page):
     cache.clear()
 
 
-def test_map_and_facets_filter_the_overview(phone_page, programmes, axe):
+def test_map_facets_and_pages_on_a_phone(phone_page, programmes, axe):
     page = phone_page
     page.goto(programmes["index"].url)
     assert page.get_by_role("heading", level=2, name="3 programma's").is_visible()
@@ -45,9 +45,7 @@ def test_map_and_facets_filter_the_overview(phone_page, programmes, axe):
     assert page.get_by_role("link", name="Taalbuddy").count() == 0
     axe(page)
 
-
-def test_detail_and_organisation_pages_pass_axe(phone_page, programmes, axe):
-    page = phone_page
+    # The programme and organisation pages (one test: the live server's database is set up once).
     page.goto(programmes["duo"].url)
     assert page.locator('h1[lang="fr"]').inner_text() == "Duo langue"
     axe(page)
