@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,7 +23,14 @@ from stories.models import ConsentWarning, StoryPage
 from stories.wagtail_hooks import refuse_story_without_consent
 from tests.factories import UserFactory
 from tests.programs_support import make_index, make_organisation, make_programme
-from tests.stories_support import create_story, make_story, make_story_index, story_edit_data, valid_consent_form
+from tests.stories_support import (
+    create_story,
+    make_portrait,
+    make_story,
+    make_story_index,
+    story_edit_data,
+    valid_consent_form,
+)
 
 TODAY = timezone.localdate()
 NO_CONSENT = {"consent_received": False, "consent_date": None, "consent_expiry_date": None}
@@ -187,6 +195,16 @@ def test_scheduled_publishing_skips_a_story_without_consent_and_publishes_the_re
     assert not live(refused).live
     assert live(allowed).live
     assert not live(refused).revisions.filter(approved_go_live_at__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_a_portrait_without_credit_line_is_refused(index, programme):
+    portrait = make_portrait(credit="")
+    with translation.override("en"), pytest.raises(ValidationError, match="no credit line"):
+        make_story(index, programme=programme, publish=False, portrait=portrait)
+    portrait.credit = "© UNHCR/Studio COSMO"
+    portrait.save()
+    make_story(index, programme=programme, publish=False, portrait=portrait).full_clean()
 
 
 # Expiry --------------------------------------------------------------------------------------------

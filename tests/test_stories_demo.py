@@ -38,7 +38,7 @@ def row_counts():
 
 
 @pytest.mark.django_db
-def test_demo_stories_are_translated_linked_consented_and_loaded_once(demo_programmes):
+def test_demo_stories_are_translated_linked_consented_and_loaded_once(client, demo_programmes):
     assert "stories.demo" in DEMO_APP_MODULES
     demo.load_stories(context(demo_programmes))
     before = row_counts()
@@ -68,3 +68,7 @@ def test_demo_stories_are_translated_linked_consented_and_loaded_once(demo_progr
     # Stories about an onboarded organisation's programme sit in its folder, so its editors can work on them.
     story = StoryPage.objects.get(locale__language_code="nl", programme__external_id="bwa-taal")
     assert isinstance(story.get_parent().specific, OrganisationStoriesPage)
+    # The index was made after the folders' organisation: its children are still found (and served).
+    for code in ("nl", "fr", "en"):
+        version = StoryPage.objects.get(translation_key=story.translation_key, locale__language_code=code)
+        assert client.get(version.url).status_code == 200, version.url
