@@ -1,0 +1,46 @@
+"""The default path: demo content loads, and every public page type renders in nl, fr and en."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Page, get_page_models
+
+pytestmark = [pytest.mark.sqlite_path, pytest.mark.django_db]
+
+LANGUAGES = ("nl", "fr", "en")
+
+
+@pytest.fixture
+def demo_content(db):
+    call_command("load_demo_content", quiet=True)
+
+
+def public_page_models():
+    return [model for model in get_page_models() if model is not Page and model.is_creatable]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_type_renders(client, demo_content, language):
+    missing = []
+    for model in public_page_models():
+        page = model.objects.live().filter(locale__language_code=language).first()
+        if page is None:
+            missing.append(model.__name__)
+            continue
+        response = client.get(page.url)
+        assert response.status_code == 200, f"{model.__name__} {page.url}"
+        assert f'<html lang="{language}">' in response.content.decode()
+    assert not missing, f"no demo {language} page of type(s): {', '.join(missing)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_and_not_found_pages_render(client, demo_content, language):
+    with translation.override(language):
+        search_url = reverse("search")
+    assert search_url.startswith(f"/{language}/")
+    assert client.get(search_url).status_code == 200
+    response = client.get(f"/{language}/this-page-does-not-exist/")
+    assert response.status_code == 404
+    assert f'<html lang="{language}">' in response.content.decode()
