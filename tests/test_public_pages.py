@@ -1,6 +1,7 @@
 """The default path: demo content loads, and every public page type renders in nl, fr and en."""
 
 import pytest
+
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
