@@ -182,7 +182,7 @@ def build_indexes(settings_for):
     return timings
 
 
-def finder_latencies(backend_settings, requests, rng):
+def finder_latencies(backend_settings, requests, rng, text=True):
     from django.core.cache import cache
     from django.test import Client, override_settings
 
@@ -195,7 +195,9 @@ def finder_latencies(backend_settings, requests, rng):
     with override_settings(WAGTAILSEARCH_BACKENDS=backend_settings):
         cache.clear()
         for i in range(requests + 5):
-            params = {"q": rng.choice(QUERIES), "theme": rng.choice(themes), "region": rng.choice(regions)}
+            params = {"theme": rng.choice(themes), "region": rng.choice(regions)}
+            if text:
+                params["q"] = rng.choice(QUERIES)
             start = time.perf_counter()
             response = client.get("/nl/buddyprogrammas/", params)
             elapsed = time.perf_counter() - start
@@ -224,6 +226,7 @@ def main():
     from search import signals
 
     rng = random.Random(2026)
+    load_before = os.getloadavg()
     prefix = f"bench_{uuid.uuid4().hex[:6]}_"
     settings_for = backends(prefix)
     creation = connection.creation
@@ -248,6 +251,9 @@ def main():
             signals.connect()
             timings = build_indexes(settings_for)
             print(f"indexes built: {timings}", flush=True)
+            baseline = finder_latencies(settings_for["database"], args.requests, rng, text=False)
+            print(f"{size} baseline: {baseline}", flush=True)
+            rows.append((size, "baseline", baseline, None, None))
             for name in ("database", "server"):
                 latency = finder_latencies(settings_for[name], args.requests, rng)
                 print(f"{size} {name}: {latency}", flush=True)
@@ -261,13 +267,17 @@ def main():
         except Exception as error:  # the report matters more than the clean-up
             print(f"Could not delete the benchmark indexes: {error}", file=sys.stderr)
         creation.destroy_test_db(old_name, verbosity=0)
-    write_report(args.output, rows, args.requests)
+    write_report(args.output, rows, args.requests, load_before, os.getloadavg())
 
 
-def write_report(path, rows, requests):
+def write_report(path, rows, requests, load_before, load_after):
     from django.db import connection
 
-    labels = {"database": "PostgreSQL (database backend)", "server": "OpenSearch 2.19 (search server)"}
+    labels = {
+        "baseline": "no text, two facets (the overview alone)",
+        "database": "PostgreSQL (database backend)",
+        "server": "OpenSearch 2.19 (search server)",
+    }
     lines = [
         "# Search benchmark",
         "",
@@ -277,14 +287,15 @@ def write_report(path, rows, requests):
         "`update_index` of the backend. Targets: search server p95 < 50 ms, PostgreSQL p95 < 150 ms at 10,000.",
         "",
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"PostgreSQL {connection.pg_version // 10000 if hasattr(connection, 'pg_version') else '?'}.",
+        f"PostgreSQL {connection.pg_version // 10000 if hasattr(connection, 'pg_version') else '?'}; "
+        f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after (other work ran on the machine).",
         "",
         "| programmes | backend | finder p50 (ms) | finder p95 (ms) | documents build (s) | index build (s) |",
         "|---:|---|---:|---:|---:|---:|",
     ]
     for size, name, latency, documents, index in rows:
         cells = [f"{size:,}", labels[name], f"{latency['p50']:.1f}", f"{latency['p95']:.1f}"]
-        cells += [f"{documents:.1f}", f"{index:.1f}"]
+        cells += ["–", "–"] if documents is None else [f"{documents:.1f}", f"{index:.1f}"]
         lines.append("| " + " | ".join(cells) + " |")
     Path(path).write_text("\n".join(lines) + "\n")
     print(f"Wrote {path}")

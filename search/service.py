@@ -29,7 +29,7 @@ from search.text import clean_query, fold, highlight, highlight_title, query_ter
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-# The search server hands the finder at most this many matching programmes (more is not a specific query).
+# The finder shows at most this many matching programmes, the most relevant (more is not a specific query).
 MAX_PROGRAMME_MATCHES = 1000
 # The finder orders the best matches by relevance; the others follow in the overview's usual order.
 RANKED_PROGRAMMES = 60

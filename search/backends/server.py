@@ -91,10 +91,6 @@ class ServerMatchingMixin(CampaignSearchMixin):
             return self.autocomplete("", queryset)
         return self.autocomplete(" ".join(terms), queryset, operator="and")
 
-    def match_pages(self, query, queryset, limit, top):
-        page_ids = self.match_page_ids(query, queryset, limit)
-        return page_ids, page_ids[:top]
-
     def match_page_ids(self, query, queryset, limit):
         """One request for up to `limit` page ids, read from the index (no database round trip)."""
         results = self.match_documents(query, queryset)
