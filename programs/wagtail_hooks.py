@@ -191,13 +191,8 @@ class StaleListingsPanel(Component):
 
 
 def is_campaign_staff(user):
-    """Superusers and whoever may publish the programme overview (campaign editors and admins)."""
-    from programs.models import ProgramIndexPage
-
-    if user.is_superuser:
-        return True
-    index = ProgramIndexPage.objects.order_by("pk").first()
-    return index is not None and index.permissions_for_user(user).can_publish()
+    """Superusers, campaign editors and admins: whoever may publish pages (organisation editors never may)."""
+    return user.is_active and (user.is_superuser or PagePermissionPolicy().user_has_permission(user, "publish"))
 
 
 @hooks.register("construct_page_chooser_queryset")
