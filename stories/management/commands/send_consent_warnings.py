@@ -14,10 +14,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from home.permissions import CAMPAIGN_EDITORS
 from stories import consent
 from stories.models import ConsentWarning, StoryPage
-
-CAMPAIGN_EDITORS = "Campaign editors"
 
 
 def recipients():
