@@ -6,16 +6,18 @@ French, two in Brussels), each with its translations. Loading again changes
 nothing that is already there.
 """
 
+from functools import partial
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import transaction
 
 from wagtail.models import Collection
 
 from home.demo import register_demo_loader
 from home.translation import translate_instance
-from programs.importer import find_organisation, import_programmes
+from programs.importer import drop_automatic_redirects, find_organisation, import_programmes
 from programs.models import OrganisationPage, ProgramIndexPage
 
 DEMO_FILE = Path(__file__).with_name("demo_data") / "programmes.csv"
@@ -137,6 +139,9 @@ def ensure_index_page(home_pages, log):
         strings = {INDEX_PAGE["nl"][key]: INDEX_PAGE[code][key] for key in ("title", "slug", "introduction")}
         translated = translate_instance(index, code, strings, publish=False)
         translated.get_latest_revision().publish()
+        # The new page briefly had the Dutch slug; Wagtail adds redirects from that never-public
+        # address (and from everything later created beneath it) once the transaction commits.
+        transaction.on_commit(partial(drop_automatic_redirects, translated.pk, descendants=True))
         log(f"Translated the programme overview into {code}")
     return index
 
@@ -171,6 +176,7 @@ def ensure_organisation_extras(name, texts, log):
         strings = {organisation.title: organisation.title, organisation.slug: organisation.slug, texts[source]: text}
         translated = translate_instance(organisation, code, strings, publish=False)
         translated.get_latest_revision().publish()
+        transaction.on_commit(partial(drop_automatic_redirects, translated.pk, descendants=True))
     return organisation
 
 

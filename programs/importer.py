@@ -19,6 +19,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -717,6 +718,18 @@ def _create(row, organisation):
     revision.publish()
     for translation in translations:
         translation.get_latest_revision().publish()
+        # The new translation briefly had the source's slug: no redirect from that never-public address.
+        transaction.on_commit(partial(drop_automatic_redirects, translation.pk))
+
+
+def drop_automatic_redirects(page_id, *, descendants=False):
+    """Remove the redirects Wagtail made (after the commit) to a page whose old address was never public."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        pages = Page.objects.descendant_of(page, inclusive=True) if descendants else Page.objects.filter(pk=page.pk)
+        Redirect.objects.filter(automatically_created=True, redirect_page__in=pages).delete()
 
 
 def _update(page, row):

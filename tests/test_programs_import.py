@@ -311,3 +311,16 @@ def test_unreadable_files_give_a_message_not_a_traceback(tmp_path, site, content
 def test_missing_file_is_a_command_error(tmp_path, site):
     with pytest.raises(CommandError):
         call_command("import_programs", str(tmp_path / "nope.csv"), stderr=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_new_translations_get_no_redirects_from_addresses_that_were_never_public(
+    tmp_path, site, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.redirects.models import Redirect
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert import_programmes(csv_file(tmp_path, [row()])).ok
+    assert callbacks
+    french = ProgramPage.objects.get(external_id="bw-1", locale__language_code="fr")
+    assert not Redirect.objects.filter(redirect_page=french).exists()
