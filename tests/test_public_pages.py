@@ -3,6 +3,7 @@
 import pytest
 
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -13,9 +14,25 @@ pytestmark = [pytest.mark.sqlite_path, pytest.mark.django_db]
 LANGUAGES = ("nl", "fr", "en")
 
 
-@pytest.fixture
-def demo_content(db):
-    call_command("load_demo_content", quiet=True)
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """Load the demo content once for the module, inside a transaction rolled back at the end.
+
+    Each test still runs in its own savepoint, as with Django's setUpTestData.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo_content", quiet=True)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 def public_page_models():
@@ -23,7 +40,7 @@ def public_page_models():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_public_page_type_renders(client, demo_content, language):
+def test_every_public_page_type_renders(client, demo_content, db, language):
     missing = []
     for model in public_page_models():
         page = model.objects.live().filter(locale__language_code=language).first()
@@ -37,7 +54,7 @@ def test_every_public_page_type_renders(client, demo_content, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search_and_not_found_pages_render(client, demo_content, language):
+def test_search_and_not_found_pages_render(client, demo_content, db, language):
     with translation.override(language):
         search_url = reverse("search")
     assert search_url.startswith(f"/{language}/")
