@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from home.models import FAQPage, StandardPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
