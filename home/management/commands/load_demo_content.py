@@ -3,12 +3,13 @@ import importlib.util
 import os
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.demo import DEMO_APP_MODULES, DEMO_LOADERS
 from home.demo.loader import ensure_locale_synchronization, load_home_demo
-from home.demo.users import ensure_demo_users
+from home.demo.users import DEMO_PASSWORD, ensure_demo_users
 from home.permissions import ensure_campaign_groups
 
 
@@ -67,3 +68,6 @@ class Command(BaseCommand):
         for account, created in accounts:
             password = account.password if created else "(existing account, password unchanged)"
             self.stdout.write(f"  {account.username:<16} {password}")
+        organisation_editor = get_user_model().objects.filter(username="org-editor").first()
+        if organisation_editor is not None:
+            self.stdout.write(f"  {'org-editor':<16} {DEMO_PASSWORD}  (organisation editor)")
