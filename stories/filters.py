@@ -60,7 +60,8 @@ def parse(params):
     selected = {}
     for name in FACETS:
         value = (params.get(name) or "").strip()[:64]
-        if not value:
+        # Codes are printable ASCII; anything else (NUL bytes, which PostgreSQL refuses) is no known value.
+        if not value or not value.isascii() or not value.isprintable():
             continue
         if name == "programme" and not value.isdigit():
             continue
