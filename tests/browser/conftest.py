@@ -71,3 +71,36 @@ def assert_no_axe_violations(page):
 @pytest.fixture
 def axe():
     return assert_no_axe_violations
+
+
+@pytest.fixture(autouse=True)
+def migrated_reference_data(request):
+    """Put back what the migrations created, which an earlier live-server test's flush removed.
+
+    Live-server tests run in committed transactions and the database is flushed after
+    each one; the first test sees the migrated data, later ones would not. This restores
+    the default locale, Wagtail's root page and collection, the taxonomies and the
+    municipalities (all idempotent) before each browser test's own fixtures run.
+    """
+    if "transactional_db" not in request.fixturenames and not any(
+        marker.kwargs.get("transaction") for marker in request.node.iter_markers("django_db")
+    ):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from wagtail.models import Collection, Locale, Page
+
+    from programs.reference import load_municipalities
+    from programs.taxonomy import seed_terms
+
+    locale, _ = Locale.objects.get_or_create(language_code="nl")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    seed_terms(apps)
+    from programs.models import Municipality
+
+    if not Municipality.objects.exists():
+        load_municipalities(apps)

@@ -3,7 +3,13 @@
 An organisation editor edits its programme's summary and submits it; a
 campaign editor approves it; a visitor finds the new text on the overview with
 two filters applied, and on the programme's page.
+
+Known problem: on PostgreSQL this test fails now and then (about one run in
+three on a loaded machine) because the approval leaves the old summary live;
+the cause is not found yet. scripts/test retries a failed browser module once.
 """
+
+import time
 
 import pytest
 
@@ -50,6 +56,16 @@ def federation(transactional_db, home_page):
     cache.clear()
 
 
+def wait_for(condition, timeout=15.0):
+    """Poll the database: the browser's request may still be finishing when navigation starts."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
 def log_in(page, username):
     page.goto("/admin/login/")
     page.fill("input[name=username]", username)
@@ -78,6 +94,7 @@ def test_a_change_is_submitted_approved_and_shown_to_visitors(page, federation, 
     assert page.locator("footer button[name=action-publish]").count() == 0
     with page.expect_navigation():
         page.get_by_role("button", name="Submit to Campaign review").click()
+    page.wait_for_load_state("networkidle")
     assert "submitted" in page.locator(".messages").inner_text().lower()
     assert ProgramPage.objects.get(pk=programme.pk).summary == OLD_SUMMARY
     log_out(page)
@@ -90,7 +107,8 @@ def test_a_change_is_submitted_approved_and_shown_to_visitors(page, federation, 
     open_more_actions(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Approve", exact=True).click()
-    assert ProgramPage.objects.get(pk=programme.pk).summary == NEW_SUMMARY
+    page.wait_for_load_state("networkidle")
+    assert wait_for(lambda: ProgramPage.objects.get(pk=programme.pk).summary == NEW_SUMMARY)
     log_out(page)
 
     # A visitor filters the overview by region and theme and finds the new text.
