@@ -20,8 +20,8 @@ run: install ## Set up everything and run the site with demo content on SQLite: 
 test: ## Run every test (PostgreSQL, search server and Chromium are started for you)
 	scripts/test
 
-ci: ## What CI runs: lint, Django checks, translation check, then every test
-	scripts/ci
+ci: ## What CI runs (.ci/run): lint, Django checks, translation check, then make test
+	bash .ci/run
 
 lint: install ## Lint and check formatting with ruff
 	.venv/bin/ruff check .
