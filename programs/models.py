@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -178,6 +179,14 @@ class ProgramIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["finder"] = filter_programmes(request.GET, locale=self.locale)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.GET.get("q", "").strip():
+            # A visitor's own words: never kept by a shared cache or the browser's history cache.
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def programmes(self):
         return ProgramPage.objects.live().filter(locale=self.locale)

@@ -105,6 +105,8 @@ def test_the_overview_page_answers_a_text_search(programmes, client):
     body = response.content.decode()
     assert "Woonbuddy" in body and "Taalbuddy" not in body
     assert 'value="woning"' in body
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "no-store" not in client.get("/nl/buddyprogrammas/", {"theme": "housing"}).get("Cache-Control", "")
 
 
 def test_suggestions_name_programmes_organisations_and_municipalities(programmes, client):
