@@ -110,8 +110,19 @@ def ensure_campaign_groups():
 
 
 def can_onboard(user):
-    """Onboarding creates groups and users, so it takes the rights to create both."""
-    return user.is_active and (user.is_superuser or user.has_perms(["auth.add_group", "auth.add_user"]))
+    """Campaign editors and campaign admins onboard organisations (DESIGN.md §1).
+
+    Onboarding creates a group and invites a user, but only in the fixed shape
+    `onboard` gives them, so campaign editors may do it without the general
+    rights to create groups and users, which stay with campaign admins.
+    """
+    from home.permissions import CAMPAIGN_EDITORS
+
+    if not user.is_active:
+        return False
+    if user.is_superuser or user.has_perms(["auth.add_group", "auth.add_user"]):
+        return True
+    return user.groups.filter(name=CAMPAIGN_EDITORS).exists()
 
 
 # Organisations ------------------------------------------------------------------------------------

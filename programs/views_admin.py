@@ -169,6 +169,8 @@ class OrganisationIndexView(OnboardingPermissionMixin, WagtailAdminTemplateMixin
             }
             for organisation in sources
         ]
+        # Campaign editors onboard organisations too, but only campaign admins manage groups.
+        context["can_edit_groups"] = self.request.user.has_perm("auth.change_group")
         return context
 
 
