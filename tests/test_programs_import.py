@@ -324,3 +324,60 @@ def test_new_translations_get_no_redirects_from_addresses_that_were_never_public
     assert callbacks
     french = ProgramPage.objects.get(external_id="bw-1", locale__language_code="fr")
     assert not Redirect.objects.filter(redirect_page=french).exists()
+
+
+UNTRANSLATED = {f"{name}_{code}": "" for name in ("name", "summary", "description") for code in ("fr", "en")}
+
+
+@pytest.mark.django_db
+def test_reimport_with_translation_columns_makes_wagtail_localize_translations(tmp_path, site):
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    assert import_programmes(csv_file(tmp_path, [row(**UNTRANSLATED)])).created == ["bw-1"]
+    programme = ProgramPage.objects.get(external_id="bw-1", locale__language_code="nl")
+    assert in_locale(programme, "en").alias_of_id == programme.pk
+
+    english = {
+        "name_en": "Language buddy",
+        "summary_en": "Practise Dutch together.",
+        "description_en": "A volunteer and a newcomer meet.\n\nThey practise Dutch & get to know each other.",
+    }
+    result = import_programmes(csv_file(tmp_path, [row(**{**UNTRANSLATED, **english})]))
+    assert result.ok and result.updated == ["bw-1"], result.errors
+
+    page = in_locale(programme, "en")
+    assert page.alias_of_id is None and page.live and not page.has_unpublished_changes
+    assert (page.title, page.summary) == ("Language buddy", "Practise Dutch together.")
+    assert "They practise Dutch &amp; get to know each other." in page.description
+    assert "Zes maanden" in page.volunteer_commitment  # no column for it: the source text until translated
+    source = TranslationSource.objects.get(object_id=programme.translation_key)
+    assert Translation.objects.filter(source=source, target_locale=page.locale, enabled=True).exists()
+    stored = set(StringTranslation.objects.filter(locale=page.locale).values_list("data", flat=True))
+    assert {"Language buddy", "Practise Dutch together.", "A volunteer and a newcomer meet."} <= stored
+    assert in_locale(programme, "fr").alias_of_id == programme.pk  # no French columns: still an alias
+
+    # Changing one translated text updates that translation, and its editor, in place.
+    changed = {**english, "summary_en": "Practise Dutch together, every week."}
+    assert import_programmes(csv_file(tmp_path, [row(**{**UNTRANSLATED, **changed})])).updated == ["bw-1"]
+    page = in_locale(programme, "en")
+    assert page.summary == "Practise Dutch together, every week." and page.title == "Language buddy"
+    assert StringTranslation.objects.filter(locale=page.locale, data=changed["summary_en"]).exists()
+
+
+@pytest.mark.django_db
+def test_bad_translation_columns_report_line_and_column(tmp_path, site):
+    path = csv_file(
+        tmp_path,
+        [
+            row("ok-1"),
+            row("bad-1", name_en="", summary_en="Practise Dutch together."),
+            row("bad-2", description_en="Only one paragraph."),
+        ],
+    )
+    messages = [str(error) for error in import_programmes(path).errors]
+    # Each row spans five lines: its description and description_fr hold a blank line each.
+    assert messages == [
+        "line 7, column name_en: required when summary_en or description_en is given",
+        "line 12, column description_en: has 1 paragraph(s), the description has 2; translate paragraph by paragraph",
+    ]
+    assert not ProgramPage.objects.exists()
