@@ -1,4 +1,4 @@
-"""The programme finder's filters, on the database.
+"""The programme finder's filters, on the database or, with a text query, on the search server.
 
 `filter_programmes(params, locale=...)` reads the request's GET parameters and
 returns everything the overview shows: the page of programmes, the active
@@ -9,8 +9,10 @@ facets into account, so a count says how many programmes ticking that box
 would give. Every step is a fixed number of queries, whatever the number of
 programmes (GROUP BY for the counts, prefetching for the cards).
 
-The search issue builds full-text search on top: pass a `queryset` (for
-example search results restricted to the same locale) to filter that instead.
+With a text query (`q`), search/service.py finds the matches; on the search
+server the same request filters them and counts the facets (an aggregation
+per facet), on the database backend the counts are the GROUP BYs above over
+the matches. Pass a `queryset` to filter another set of programmes.
 """
 
 from dataclasses import dataclass
@@ -191,8 +193,14 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
             messages.append(_("The filter “accepting volunteers” only takes the value 1 and was ignored."))
 
     programmes = base_queryset(locale) if queryset is None else queryset
+    # With a text query on the search server, the facets are filtered and counted there (backend_counts);
+    # otherwise on the database, with GROUP BY over the matches.
+    backend_counts = None
     if text:
-        programmes = search_programmes(programmes, text, locale)
+        facet_codes = {facet.param: selected[facet.param] for facet in FACETS}
+        programmes, backend_counts = search_programmes(
+            programmes, text, locale, selected=facet_codes, accepting=accepting
+        )
 
     def narrowed(skip=None):
         result = programmes
@@ -207,7 +215,7 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
     facet_results = []
     region_counts = {}
     for facet in FACETS:
-        counts = facet.counts(narrowed(skip=facet.param))
+        counts = backend_counts[facet.param] if backend_counts else facet.counts(narrowed(skip=facet.param))
         if facet.param == "region":
             region_counts = counts
         options = []
@@ -220,7 +228,10 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
             url = _url({**selected, facet.param: toggled, ACCEPTING_PARAM: ["1"] if accepting else []})
             options.append(Option(code, str(label), count, is_selected, url))
         facet_results.append(FacetResult(facet.param, str(facet.label), options, len(selected[facet.param])))
-    accepting_count = narrowed(skip=ACCEPTING_PARAM).filter(status="active", accepting_volunteers="open").count()
+    if backend_counts:
+        accepting_count = backend_counts[ACCEPTING_PARAM]
+    else:
+        accepting_count = narrowed(skip=ACCEPTING_PARAM).filter(status="active", accepting_volunteers="open").count()
 
     active_filters = []
     for facet in FACETS:

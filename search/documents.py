@@ -101,6 +101,29 @@ def _programme_facts(page, parent_title=None):
     return facts, suggestions
 
 
+# The finder's GET parameter for each of a programme's taxonomies (programs/filters.py uses the same).
+FACET_PARAMS = {
+    "regions": "region",
+    "themes": "theme",
+    "target_groups": "target",
+    "languages": "language",
+    "modes": "mode",
+}
+ACCEPTING_TERM = "accepting:1"
+
+
+def facet_codes(page):
+    """ "param:code" for each of a programme's taxonomy terms, and "accepting:1" if it takes volunteers now."""
+    codes = []
+    for relation, param in FACET_PARAMS.items():
+        manager = getattr(page, relation, None)
+        if manager is not None:
+            codes.extend(sorted(f"{param}:{term.code}" for term in manager.all()))
+    if getattr(page, "status", None) == "active" and getattr(page, "accepting_volunteers", None) == "open":
+        codes.append(ACCEPTING_TERM)
+    return " ".join(codes)
+
+
 def build_documents(page, *, parent_title=None, restricted=None):
     """Unsaved SearchDocuments for a specific page (an empty list if it should not be found).
 
@@ -133,6 +156,7 @@ def build_documents(page, *, parent_title=None, restricted=None):
                 body=body,
                 facts="\n".join(f for f in facts if f),
                 suggestions="\n".join(dict.fromkeys(s for s in suggestions if s)),
+                facet_codes=facet_codes(page) if kind == "programme" else "",
             )
         ]
         if hasattr(page, "grouped_questions"):
@@ -160,7 +184,7 @@ def build_documents(page, *, parent_title=None, restricted=None):
     return documents
 
 
-FIELDS = ["locale_id", "kind", "language", "position", "title", "body", "facts", "suggestions", "stems"]
+FIELDS = ["locale_id", "kind", "language", "position", "title", "body", "facts", "suggestions", "stems", "facet_codes"]
 
 
 @transaction.atomic

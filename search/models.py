@@ -41,6 +41,9 @@ class SearchDocument(index.Indexed, models.Model):
     suggestions = models.TextField(blank=True)
     # Folded stems of everything above, for the database backend, which cannot stem every language itself.
     stems = models.TextField(blank=True)
+    # A programme's finder filters, "param:code" separated by spaces ("region:BE-VAN theme:language
+    # accepting:1"): the search server filters and counts the finder's facets on them.
+    facet_codes = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     search_fields = [
@@ -60,6 +63,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.FilterField("locale"),
         index.FilterField("kind"),
         index.FilterField("page"),
+        index.FilterField("facet_terms"),
     ]
 
     class Meta:
@@ -103,6 +107,9 @@ class SearchDocument(index.Indexed, models.Model):
 
     def text_en(self):
         return self._text_in("en")
+
+    def facet_terms(self):
+        return self.facet_codes.split()
 
     def autocomplete_text(self):
         # Folded copies too: PostgreSQL's autocomplete does not fold accents.

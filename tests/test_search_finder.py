@@ -138,3 +138,60 @@ def test_a_submitted_beginning_of_a_word_finds_what_the_suggestions_showed(progr
     assert sorted(titles(finder("q=antw"))) == ["Taalbuddy", "Woonbuddy"]
     assert titles(finder("q=meche")) == ["Woonbuddy"]
     assert titles(finder("q=zzzq")) == []
+
+
+def test_facet_counts_with_a_text_query_take_the_other_filters_into_account(programmes):
+    make_programme(
+        programmes["work"].get_parent().specific,
+        "Buurtbuddy",
+        summary="Een vluchteling leert de buurt kennen en oefent Nederlands.",
+        themes=["language", "housing"],
+        regions=["BE-VOV"],
+        accepting_volunteers="waitlist",
+    )
+    refresh()
+    result = finder("q=vluchteling&theme=language")
+    assert sorted(titles(result)) == ["Buurtbuddy", "Taalbuddy"]
+    # A facet's own filter does not narrow its counts; the other facets' filters do.
+    assert counts(result, "theme") == {**counts(result, "theme"), "housing": 2, "language": 2, "work": 0}
+    assert counts(result, "region")["BE-VAN"] == 1 and counts(result, "region")["BE-VOV"] == 1
+    assert result.accepting_count == 1
+
+    result = finder("q=vluchteling&theme=language&region=BE-VOV&accepting=1")
+    assert result.total == 0
+    assert counts(result, "region")["BE-VOV"] == 0 and counts(result, "region")["BE-VAN"] == 1
+    assert counts(result, "theme")["language"] == 0 and counts(result, "theme")["housing"] == 0
+    assert result.accepting_count == 0
+
+    result = finder("q=vluchteling&region=BE-VAN&accepting=1")
+    assert sorted(titles(result)) == ["Taalbuddy", "Woonbuddy"]
+    assert counts(result, "theme")["housing"] == 1 and counts(result, "theme")["language"] == 1
+
+
+def test_on_the_search_server_the_facets_are_counted_by_the_server(programmes, search_backend, monkeypatch):
+    """The server answers text, filters and counts in one request; the database counts only on its own backend."""
+    from programs import filters
+
+    database_counts = []
+    original = filters.Facet.counts
+    monkeypatch.setattr(filters.Facet, "counts", lambda facet, qs: database_counts.append(facet) or original(facet, qs))
+    result = finder("q=vluchteling&theme=housing")
+    assert titles(result) == ["Woonbuddy"]
+    assert counts(result, "theme")["language"] == 1
+    assert (database_counts == []) == (search_backend == "server")
+
+
+def test_a_prefix_still_finds_programmes_when_filters_are_set(programmes):
+    result = finder("q=woonb&region=BE-VAN")
+    assert titles(result) == ["Woonbuddy"]
+    assert counts(result, "region")["BE-VAN"] == 1
+
+
+def test_the_indexed_facet_codes_use_the_finder_parameters(programmes):
+    from programs.filters import FACETS
+    from search.documents import FACET_PARAMS
+    from search.models import SearchDocument
+
+    assert {facet.field: facet.param for facet in FACETS} == FACET_PARAMS
+    document = SearchDocument.objects.get(page=programmes["housing"], anchor="")
+    assert document.facet_terms() == ["region:BE-VAN", "theme:housing", "accepting:1"]

@@ -47,6 +47,11 @@ class CampaignSearchMixin:
         page_ids = self.match_page_ids(query, queryset, limit)
         return page_ids, page_ids[:top]
 
+    def match_pages_faceted(self, query, queryset, limit, top, selected, accepting):
+        """Matches, filters and facet counts from the backend in one go, or None: the database backend
+        filters and counts on the database itself (programs/filters.py), over the ids of `match_pages`."""
+        return None
+
     def match_page_ids(self, query, queryset, limit):
         """The ids of the pages of the best `limit` matching documents, best first."""
         return [document.page_id for document in self.match_documents(query, queryset.only("id", "page_id"))[:limit]]

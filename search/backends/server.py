@@ -1,9 +1,12 @@
 """What the OpenSearch and Elasticsearch backends share: language analysis and per-language matching."""
 
+import re
+
 from modelsearch.utils import deep_update
 from wagtail.search.query import PlainText
 
 from search.backends.common import CampaignSearchMixin
+from search.documents import ACCEPTING_TERM
 from search.text import MAX_QUERY_TERMS, STEMMER_LANGUAGES, query_terms
 
 # Lower-case, drop the language's stop words, fold accents, then stem: "Bénévoles" and "benevole"
@@ -91,14 +94,68 @@ class ServerMatchingMixin(CampaignSearchMixin):
             return self.autocomplete("", queryset)
         return self.autocomplete(" ".join(terms), queryset, operator="and")
 
+    def _column(self, results, name):
+        compiler = results.query_compiler
+        field = next(f for f in compiler.queryset.model.get_filterable_search_fields() if f.field_name == name)
+        return compiler.mapping.get_field_column_name(field)
+
+    def _page_ids(self, results, body):
+        column = self._column(results, "page")
+        body = {**results._get_es_body(), **body, "_source": False, "docvalue_fields": [column]}
+        index = self.get_index_for_model(results.query_compiler.queryset.model).name
+        response = results._backend_do_search(body, index=index)
+        ids = [hit["fields"][column][0] for hit in response["hits"]["hits"] if column in hit.get("fields", {})]
+        return ids, response
+
     def match_page_ids(self, query, queryset, limit):
         """One request for up to `limit` page ids, read from the index (no database round trip)."""
         results = self.match_documents(query, queryset)
         if not hasattr(results, "_get_es_body"):
             return []
-        compiler = results.query_compiler
-        page_field = next(f for f in compiler.queryset.model.get_filterable_search_fields() if f.field_name == "page")
-        column = compiler.mapping.get_field_column_name(page_field)
-        body = {**results._get_es_body(), "size": limit, "_source": False, "docvalue_fields": [column]}
-        response = results._backend_do_search(body, index=self.get_index_for_model(compiler.queryset.model).name)
-        return [hit["fields"][column][0] for hit in response["hits"]["hits"] if column in hit.get("fields", {})]
+        return self._page_ids(results, {"size": limit})[0]
+
+    def match_pages_faceted(self, query, queryset, limit, top, selected, accepting):
+        """The finder's text search, filters and facet counts in one request to the search server.
+
+        `selected` maps a facet's parameter to the codes ticked (OR within a facet, AND across facets).
+        Returns `(matches, ranked, counts)`: the page ids passing every filter, best first, and for each
+        facet the count per code with the other facets' filters applied (`counts["accepting"]` is the
+        number of programmes taking volunteers now with every other filter applied, `counts["matched"]`
+        how many match the text whatever the filters).
+        """
+        results = self.match_documents(query, queryset)
+        if not hasattr(results, "_get_es_body"):
+            return None
+        column = self._column(results, "facet_terms")
+        clauses = {
+            param: {"terms": {column: [f"{param}:{code}" for code in codes]}}
+            for param, codes in selected.items()
+            if codes
+        }
+        if accepting:
+            clauses["accepting"] = {"term": {column: ACCEPTING_TERM}}
+
+        def others(skip):
+            return {"bool": {"filter": [clause for param, clause in clauses.items() if param != skip]}}
+
+        aggregations = {
+            param: {
+                "filter": others(param),
+                "aggs": {"codes": {"terms": {"field": column, "include": f"{re.escape(param)}:.*", "size": 500}}},
+            }
+            for param in selected
+        }
+        aggregations["accepting"] = {
+            "filter": {"bool": {"filter": [others("accepting"), {"term": {column: ACCEPTING_TERM}}]}}
+        }
+        aggregations["matched"] = {"filter": {"match_all": {}}}
+        body = {"size": limit, "post_filter": others(None), "aggs": aggregations}
+        ids, response = self._page_ids(results, body)
+        found = response.get("aggregations", {})
+        counts = {
+            param: {bucket["key"].split(":", 1)[1]: bucket["doc_count"] for bucket in found[param]["codes"]["buckets"]}
+            for param in selected
+        }
+        counts["accepting"] = found["accepting"]["doc_count"]
+        counts["matched"] = found["matched"]["doc_count"]
+        return ids, ids[:top], counts
