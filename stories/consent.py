@@ -74,6 +74,36 @@ def apply_expiry(story):
         story.expire_at = expiry_moment(story.consent_expiry_date)
 
 
+def refusal_message(story, found):
+    """What an editor is told when a story cannot be published: which story, why, and what to do."""
+    return gettext(
+        "“%(title)s” cannot be published because its consent is missing or has expired: %(problems)s "
+        "Record the signed consent on the story's Consent tab, then publish it again."
+    ) % {"title": story.get_admin_display_title(), "problems": " ".join(str(m) for m in found.values())}
+
+
+def problems_on_approval(task_state):
+    """(story, problems) when approving `task_state` would finish its workflow and publish a story without
+    valid consent; (None, {}) otherwise. The latest revision is what the workflow publishes."""
+    from wagtail.models import Task
+
+    from stories.models import StoryPage
+
+    workflow_state = task_state.workflow_state
+    page = workflow_state.content_object
+    if getattr(page, "specific_class", None) is not StoryPage:
+        return None, {}
+    remaining = (
+        Task.objects.filter(workflow_tasks__workflow=workflow_state.workflow, active=True)
+        .exclude(task_states__in=workflow_state.successful_task_states)
+        .exclude(pk=task_state.task_id)
+    )
+    if remaining.exists():
+        return None, {}
+    story = page.specific.get_latest_revision_as_object()
+    return story, problems(story)
+
+
 def refuse_publication(story, revision, found, user=None):
     """Refuse to publish `revision`: raise for a person, or log and drop the schedule when unattended."""
     if user is not None:

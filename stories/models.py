@@ -17,7 +17,7 @@ with Wagtail's own rules and no special cases:
   folder's organisation, and `clean()` refuses any other programme);
 - they can edit their colleagues' drafts but never see another
   organisation's folder, drafts or revisions (explorer, search, history);
-- they cannot publish: the "Campaign review" workflow is assigned to every
+- they cannot publish: the "Story review" workflow is assigned to every
   story index, so they submit and campaign editors approve;
 - campaign editors write anywhere under the index and publish.
 
@@ -29,9 +29,12 @@ Consent. A story may only be published with a recorded, unexpired consent
 (`stories.consent`). The check runs on every publish path: the page form (a
 clear field error), Wagtail's `before_publish_page` hook (create and edit
 views) and `StoryPage.publish` (workflow approval, scheduled and bulk
-publishing, translations). The page's `expire_at` is set from the consent's
-expiry, so Wagtail's `publish_scheduled` command unpublishes the story, in
-every locale, when consent ends.
+publishing, translations). Approval goes through `StoryApprovalTask`, which
+refuses with the same clear message instead of Wagtail's generic "no
+permission" one; bulk publishing is refused by a `before_bulk_action` hook.
+The page's `expire_at` is set from the consent's expiry, so Wagtail's
+`publish_scheduled` command unpublishes the story, in every locale, when
+consent ends.
 """
 
 import json
@@ -42,6 +45,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -51,7 +55,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -487,3 +491,38 @@ class ConsentWarning(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} {self.consent_expiry_date}"
+
+
+class StoryApprovalTask(AbstractGroupApprovalTask):
+    """Approval by a group that will not publish a story without valid consent, and says why.
+
+    Wagtail's workflow action view (the dashboard's "Approve", the approve
+    modal) shows any refusal raised while approving as its generic "no
+    permission" message. This task checks consent before approving and sends
+    the reviewer to the story's edit view, which names what is missing
+    (`stories.wagtail_hooks.explain_refused_approval`). Nothing changes: the
+    task stays in progress.
+    """
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            story, found = consent.problems_on_approval(task_state)
+            if found:
+                return consent_required_url(story)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve; a story is only approved with a valid consent")
+
+    class Meta:
+        verbose_name = _("story approval task")
+        verbose_name_plural = _("story approval tasks")
+
+
+CONSENT_REQUIRED_PARAMETER = "consent"
+
+
+def consent_required_url(story):
+    """The story's edit view, asked to say why the story cannot be published."""
+    return reverse("wagtailadmin_pages:edit", args=[story.pk]) + f"?{CONSENT_REQUIRED_PARAMETER}=required"

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from wagtail.models import GroupPagePermission, Task, TaskState, WorkflowPage
+from wagtail.models import GroupPagePermission, TaskState, WorkflowPage
 from wagtail.signals import page_published, page_unpublished
 
 from programs.signals import copy_facts, ensure_aliases, source_of
@@ -69,27 +69,16 @@ def withdraw_story(sender, instance, **kwargs):
 def refuse_final_approval_without_consent(sender, instance, raw=False, **kwargs):
     """Approving a story's last review task publishes it: refuse before anything is saved.
 
-    The edit view shows the missing consent as form errors; this guards the
-    dashboard's approve button, where Wagtail turns the refusal into its
-    "permission denied" message and nothing changes.
+    The story review task (`StoryApprovalTask`) and the edit view's form refuse
+    first, with a clear message; this is the last guard, for stories under any
+    other workflow, where Wagtail turns the refusal into its "permission
+    denied" message and nothing changes.
     """
     if raw or instance.pk is None or instance.status != TaskState.STATUS_APPROVED:
         return
     if TaskState.objects.filter(pk=instance.pk, status=TaskState.STATUS_APPROVED).exists():
         return
-    workflow_state = instance.workflow_state
-    page = workflow_state.content_object
-    if not isinstance(page, StoryPage) and getattr(page, "specific_class", None) is not StoryPage:
-        return
-    remaining = (
-        Task.objects.filter(workflow_tasks__workflow=workflow_state.workflow, active=True)
-        .exclude(task_states__in=workflow_state.successful_task_states)
-        .exclude(pk=instance.task_id)
-    )
-    if remaining.exists():
-        return
-    story = page.specific.get_latest_revision_as_object()
-    problems = consent.problems(story)
+    _story, problems = consent.problems_on_approval(instance)
     if problems:
         raise consent.ConsentRequired(problems)
 

@@ -1,4 +1,9 @@
-"""Admin wiring for stories: the consent check before publishing, and the consent dashboard panel."""
+"""Admin wiring for stories: the consent check on every publish path, and the consent dashboard panel.
+
+Every refusal says which story, why, and what to do (`consent.refusal_message`), never Wagtail's
+generic "no permission": the edit and create views (`before_publish_page`), workflow approval
+(`StoryApprovalTask`, explained by `before_edit_page`) and bulk publishing (`before_bulk_action`).
+"""
 
 import datetime
 
@@ -9,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
 from stories import consent
-from stories.models import StoryIndexPage, StoryPage
+from stories.models import CONSENT_REQUIRED_PARAMETER, StoryIndexPage, StoryPage
 
 
 @hooks.register("before_publish_page")
@@ -22,12 +28,58 @@ def refuse_story_without_consent(request, page):
     problems = page.consent_problems()
     if not problems:
         return None
-    messages.error(
-        request,
-        _("“%(title)s” was saved as a draft but not published: %(problems)s")
-        % {"title": page.get_admin_display_title(), "problems": " ".join(str(m) for m in problems.values())},
-    )
+    messages.error(request, consent.refusal_message(page, problems) + " " + _("It was saved as a draft."))
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_edit_page")
+def explain_refused_approval(request, page):
+    """Say why an approval was refused: `StoryApprovalTask` sends the reviewer here (`consent_required_url`)."""
+    if request.method != "GET" or request.GET.get(CONSENT_REQUIRED_PARAMETER) != "required":
+        return None
+    if not isinstance(page, StoryPage):
+        return None
+    story = page.get_latest_revision_as_object()
+    problems = story.consent_problems()
+    if problems:
+        messages.error(request, consent.refusal_message(story, problems))
+    return None
+
+
+def _stories_refused_in_bulk(action, objects):
+    """Stories the bulk publish action would publish (draft descendants too) whose latest revision lacks consent."""
+    include_descendants = action.cleaned_form.cleaned_data.get("include_descendants")
+    refused = []
+    for page in objects:
+        candidates = [page.specific]
+        if include_descendants:
+            candidates += [
+                descendant
+                for descendant in page.get_descendants().not_live().type(StoryPage).specific()
+                if descendant.permissions_for_user(action.request.user).can_publish()
+            ]
+        for candidate in candidates:
+            if not isinstance(candidate, StoryPage):
+                continue
+            story = candidate.get_latest_revision_as_object()
+            problems = story.consent_problems()
+            if problems:
+                refused.append((story, problems))
+    return refused
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_consent(request, action_type, objects, action):
+    """Bulk publishing all the selected pages, or nothing: name every story that lacks consent."""
+    if action_type != "publish" or not issubclass(action.model, Page):
+        return None
+    refused = _stories_refused_in_bulk(action, objects)
+    if not refused:
+        return None
+    messages.error(request, _("Nothing was published."))
+    for story, problems in refused:
+        messages.error(request, consent.refusal_message(story, problems))
+    return redirect(action.next_url)
 
 
 def user_publishes_stories(user):

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import TaskState, WorkflowPage, WorkflowState
 from wagtail.users.models import UserProfile
 
 from home.translation import translate_instance
@@ -19,7 +19,7 @@ from programs.onboarding import ensure_campaign_groups
 from programs.workflow import ensure_campaign_review_workflow
 from stories import consent
 from stories.consent import ConsentRequired
-from stories.models import ConsentWarning, StoryPage
+from stories.models import ConsentWarning, StoryApprovalTask, StoryPage
 from stories.wagtail_hooks import refuse_story_without_consent
 from tests.factories import UserFactory
 from tests.programs_support import make_index, make_organisation, make_programme
@@ -103,13 +103,56 @@ def test_create_view_refuses_to_publish_without_consent(client, index, programme
     assert StoryPage.objects.get(slug="samen-naar-de-markt", locale=index.locale).live
 
 
+def bulk_publish(client, *pages, include_descendants=False, next_url="/admin/pages/"):
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?{ids}&next={next_url}"
+    return client.post(url, {"include_descendants": "on" if include_descendants else ""}, follow=True)
+
+
+def assert_consent_message(response, title):
+    """The editor sees why the story was not published, and not Wagtail's generic refusal."""
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "cannot be published because its consent is missing or has expired" in html
+    assert title in html
+    assert "Consent tab" in html
+    assert "do not have permission" not in html
+
+
 @pytest.mark.django_db
-def test_bulk_publishing_refuses_a_story_without_consent(client, index, programme, editor):
-    story = make_story(index, programme=programme, publish=False, **NO_CONSENT)
+def test_bulk_publishing_refuses_a_story_without_consent_and_says_why(client, index, programme, editor):
+    refused = make_story(index, "Zonder toestemming", programme=programme, publish=False, **NO_CONSENT)
+    allowed = make_story(index, "Met toestemming", programme=programme, publish=False)
     client.force_login(editor)
-    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={story.pk}"
-    response = client.post(url, {"include_descendants": ""})
-    assert response.status_code in (302, 403)
+    response = bulk_publish(client, refused, allowed)
+    assert response.redirect_chain[-1][0] == "/admin/pages/"
+    assert_consent_message(response, "Zonder toestemming")
+    assert "Nothing was published." in response.content.decode()
+    assert not live(refused).live
+    assert not live(allowed).live, "all or nothing: the selection is published as a whole"
+
+    response = bulk_publish(client, allowed)
+    assert "1 page has been published" in response.content.decode()
+    assert live(allowed).live
+
+
+@pytest.mark.django_db
+def test_bulk_publishing_with_descendants_refuses_a_draft_story_without_consent(client, index, programme, editor):
+    refused = make_story(index, "Zonder toestemming", programme=programme, publish=False, **NO_CONSENT)
+    client.force_login(editor)
+    response = bulk_publish(client, index, include_descendants=True)
+    assert_consent_message(response, "Zonder toestemming")
+    assert not live(refused).live
+
+
+@pytest.mark.django_db
+def test_bulk_publishing_checks_the_latest_revision(client, index, programme, editor):
+    story = make_story(index, "Verlopen concept", programme=programme, publish=False)
+    draft = live(story)
+    draft.consent_received = False
+    draft.save_revision(user=editor)
+    client.force_login(editor)
+    assert_consent_message(bulk_publish(client, story), "Verlopen concept")
     assert not live(story).live
 
 
@@ -148,38 +191,126 @@ def test_model_publish_refuses_for_a_person_and_skips_when_unattended(index, pro
     assert not live(story).live
 
 
-@pytest.mark.django_db
-def test_workflow_approval_without_consent_is_refused(client, home_page, index, programme, editor):
-    ensure_campaign_review_workflow()
-    story = make_story(index, programme=programme, publish=False, **NO_CONSENT)
+def submitted(index, programme, editor, title, **fields):
+    story = make_story(index, title, programme=programme, publish=False, **fields)
     story.get_workflow().start(story, editor)
-    task_state = live(story).current_workflow_task_state
-    client.force_login(editor)
-    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
-    response = client.post(url, {"comment": ""})
-    assert response.status_code in (302, 403)
-    assert not live(story).live
-    assert WorkflowState.objects.get(pk=task_state.workflow_state_id).status == WorkflowState.STATUS_IN_PROGRESS
-    assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
-    response = client.post(url, {"comment": ""}, headers={"x-requested-with": "XMLHttpRequest"})
-    assert response.status_code == 403
-    assert not live(story).live
+    return live(story), live(story).current_workflow_task_state
 
-    # Approving from the edit view shows the missing consent as form errors.
-    data = story_edit_data(client, live(story))
+
+def approve_url(story, task_state):
+    return reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
+
+
+@pytest.mark.django_db
+def test_stories_are_reviewed_by_a_task_that_checks_consent(index, programme, editor):
+    ensure_campaign_review_workflow()
+    story, task_state = submitted(index, programme, editor, "Ingediend")
+    assert story.get_workflow().name == "Story review"
+    assert isinstance(task_state.task.specific, StoryApprovalTask)
+
+
+@pytest.mark.django_db
+def test_approving_from_the_dashboard_without_consent_says_why(client, index, programme, editor):
+    ensure_campaign_review_workflow()
+    story, task_state = submitted(index, programme, editor, "Zonder toestemming", **NO_CONSENT)
+    client.force_login(editor)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert approve_url(story, task_state) in dashboard, "the Awaiting your review panel posts to this URL"
+
+    # The panel's "Approve" button posts a form to the workflow action URL, with the dashboard as next.
+    response = client.post(approve_url(story, task_state), {"comment": "", "next": "/admin/"})
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[story.pk]) + "?consent=required"
+    assert_consent_message(client.get(response.url), "Zonder toestemming")
+    assert not live(story).live
+    assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
+    assert WorkflowState.objects.get(pk=task_state.workflow_state_id).status == WorkflowState.STATUS_IN_PROGRESS
+
+    # "Approve with comment" opens the modal and posts it with XMLHttpRequest; the modal follows "redirect".
+    modal = client.get(approve_url(story, task_state), headers={"x-requested-with": "XMLHttpRequest"})
+    assert modal.status_code == 200
+    response = client.post(
+        approve_url(story, task_state), {"comment": "Mooi"}, headers={"x-requested-with": "XMLHttpRequest"}
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["step"] == "success"
+    assert_consent_message(client.get(data["redirect"]), "Zonder toestemming")
+    assert not live(story).live
+    assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_approving_from_the_edit_view_without_consent_says_why(client, index, programme, editor):
+    ensure_campaign_review_workflow()
+    story, task_state = submitted(index, programme, editor, "Zonder toestemming", **NO_CONSENT)
+    client.force_login(editor)
+    data = story_edit_data(client, story)
     data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
     response = client.post(reverse("wagtailadmin_pages:edit", args=[story.pk]), data)
     assert response.status_code == 200
+    assert "signed consent form is received" in errors(response)["consent_received"]
+    assert "do not have permission" not in response.content.decode()
+    assert not live(story).live
+    assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
+
+    # The footer's "Approve with comment" collects the comment in a modal, then posts the same form.
+    collect = reverse("wagtailadmin_pages:collect_workflow_action_data", args=[story.pk, "approve", task_state.pk])
+    response = client.post(collect, {"comment": "Mooi"}, headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.json()["step"] == "success"
+    data["workflow-action-extra-data"] = '{"comment": "Mooi"}'
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[story.pk]), data)
     assert "consent_received" in errors(response)
     assert not live(story).live
 
-    # With consent, the same dashboard approval publishes.
-    ready = make_story(index, programme=programme, publish=False)
-    ready.get_workflow().start(ready, editor)
-    task_state = live(ready).current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[ready.pk, "approve", task_state.pk])
-    assert client.post(url, {"comment": ""}).status_code == 302
-    assert live(ready).live
+
+@pytest.mark.django_db
+def test_approving_a_story_with_consent_publishes_it_from_every_workflow_path(client, index, programme, editor):
+    ensure_campaign_review_workflow()
+    client.force_login(editor)
+    story, task_state = submitted(index, programme, editor, "Dashboard")
+    assert client.post(approve_url(story, task_state), {"comment": ""}).status_code == 302
+    assert live(story).live
+
+    story, task_state = submitted(index, programme, editor, "Modaal")
+    response = client.post(
+        approve_url(story, task_state), {"comment": "Mooi"}, headers={"x-requested-with": "XMLHttpRequest"}
+    )
+    assert "consent=required" not in response.json()["redirect"]
+    assert live(story).live
+
+    # From the edit view the reviewer's edits are approved too; with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT
+    # the changed revision then needs its own approval, which publishes it.
+    story, task_state = submitted(index, programme, editor, "Bewerken")
+    data = story_edit_data(client, story)
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+    assert client.post(reverse("wagtailadmin_pages:edit", args=[story.pk]), data).status_code == 302
+    assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_APPROVED
+    task_state = live(story).current_workflow_task_state
+    assert task_state.revision_id == live(story).latest_revision_id
+    assert client.post(approve_url(story, task_state), {"comment": ""}).status_code == 302
+    assert live(story).live
+
+
+@pytest.mark.django_db
+def test_approval_under_another_workflow_is_still_refused(index, programme, editor):
+    """A story on a plain group approval workflow (say, assigned by hand): the last guard still refuses."""
+    campaign = ensure_campaign_review_workflow()
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": campaign})
+    story, task_state = submitted(index, programme, editor, "Zonder toestemming", **NO_CONSENT)
+    assert story.get_workflow() == campaign
+    with pytest.raises(ConsentRequired):
+        task_state.specific.approve(user=editor)
+    assert not live(story).live
+    assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_the_edit_view_names_nothing_once_consent_is_recorded(client, index, programme, editor):
+    story = make_story(index, "Met toestemming", programme=programme, publish=False)
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]) + "?consent=required").content.decode()
+    assert "cannot be published because" not in html
 
 
 @pytest.mark.django_db

@@ -12,7 +12,7 @@ from wagtail.users.models import UserProfile
 
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from programs.workflow import ensure_campaign_review_workflow
-from stories.models import OrganisationStoriesPage, StoryIndexPage, StoryPage
+from stories.models import OrganisationStoriesPage, StoryApprovalTask, StoryIndexPage, StoryPage
 from tests.factories import UserFactory
 from tests.programs_support import make_index, make_programme
 from tests.stories_support import create_story, make_story, make_story_index, valid_consent_form
@@ -78,7 +78,10 @@ def test_organisation_editor_drafts_a_story_about_its_own_programme_and_submits_
     assert story.programme_id == site["programme_a"].pk
     state = WorkflowState.objects.get(object_id=str(story.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "Campaign review"
+    assert state.workflow.name == "Story review"
+    task = state.current_task_state.task.specific
+    assert isinstance(task, StoryApprovalTask)
+    assert list(task.groups.values_list("name", flat=True)) == ["Campaign editors"]
 
 
 @pytest.mark.django_db
