@@ -288,6 +288,34 @@ class GuardedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
 
 
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
+    """Also: "Publish immediately" only for users who may publish every translation it would publish.
+
+    Without publish permission a sync leaves the translations as they are; their editors then save
+    and submit them for review in the translation editor (programs.translation_review).
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        if not self._may_publish_translations():
+            field = form.fields["publish_translations"]
+            field.disabled = True  # the posted value is ignored
+            field.widget = forms.HiddenInput()
+        return form
+
+    def _may_publish_translations(self):
+        user = self.request.user
+        if user.is_superuser:
+            return True
+        instance = self.object.get_source_instance()
+        if not isinstance(instance, Page):
+            opts = type(instance)._meta
+            return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}") or not hasattr(instance, "live")
+        targets = Page.objects.filter(
+            translation_key=instance.translation_key,
+            locale_id__in=self.object.translations.filter(enabled=True).values("target_locale_id"),
+        )
+        return all(target.permissions_for_user(user).can_publish() for target in targets)
+
     def dispatch(self, request, *args, **kwargs):
         source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
         try:

@@ -301,6 +301,20 @@ def convert_to_alias(client, w, p):
     return response, Page.objects.get(pk=p.pk).alias_of_id is not None
 
 
+def translation_save_draft(client, w, p):
+    """The translation editor's "Save draft" (programs.translation_review): a new revision, nothing live."""
+    before = p.latest_revision_id
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[p.pk]), {"translation-save-draft": "1"})
+    after = Page.objects.get(pk=p.pk)
+    return response, after.latest_revision_id != before and after.title == p.title
+
+
+def translation_submit(client, w, p):
+    """The translation editor's "Submit to Campaign review"."""
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[p.pk]), {"translation-submit": "1"})
+    return response, Page.objects.get(pk=p.pk).workflow_in_progress
+
+
 # Set-up done before the snapshot the refused cases compare with.
 PREPARE = {"unlock": locked_by_someone_else}
 
@@ -339,6 +353,8 @@ PAGE_ACTIONS = {
     "update translations": update_translations,
     "convert alias": convert_alias,
     "convert to alias": convert_to_alias,
+    "translation: save draft": translation_save_draft,
+    "translation: submit for review": translation_submit,
 }
 
 # Which page versions an action applies to.
@@ -364,6 +380,8 @@ APPLIES = {
     "update translations": lambda t: t in {"A-prog-nl", "B-prog-fr"},
     "convert alias": lambda t: t in ALIASES,
     "convert to alias": lambda t: t in TRANSLATIONS,
+    "translation: save draft": lambda t: t in TRANSLATIONS,
+    "translation: submit for review": lambda t: t in TRANSLATIONS,
 }
 
 # Organisation A's editor may do everything with A's own pages except what needs publish permission:
