@@ -245,7 +245,10 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
         without = {**selected, TEXT_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
         active_filters.append(ActiveFilter(f"“{text}”", str(_("Search")), _url(without)))
 
-    paginator = Paginator(_for_cards(filtered), page_size)
+    # The ordering and the count run on the bare filtered set; only the page's cards get the details
+    # (organisation, language, taxonomies), so neither query grows with what the cards show.
+    paginator = Paginator(_ordered_ids(filtered), page_size)
+    paginator.count = filtered.count()  # Paginator.count is a cached property: no second COUNT
     number = params.get(PAGE_PARAM, "1")
     try:
         number = int(number)
@@ -259,6 +262,9 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
             messages.append(_("There is no page %(number)d; showing the last page.") % {"number": number})
         number = paginator.num_pages
     page = paginator.page(number)
+    ids = list(page.object_list)
+    cards = {card.pk: card for card in _for_cards(ProgramPage.objects.filter(pk__in=ids))}
+    page.object_list = [cards[pk] for pk in ids if pk in cards]
 
     return FinderResult(
         page=page,
@@ -275,24 +281,30 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
     )
 
 
+STATUS_ORDER = Case(
+    When(status="active", then=Value(0)),
+    When(status="paused", then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def _ordered_ids(queryset):
+    """The programmes' ids in the overview's order: relevance (with a text query), status, title."""
+    relevance = ["search_rank"] if "search_rank" in queryset.query.annotations else []
+    return (
+        queryset.annotate(status_order=STATUS_ORDER)
+        .order_by(*relevance, "status_order", "title", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def _for_cards(queryset):
     """Everything a programme card shows, in a fixed number of queries."""
     parent = Page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)).values(
         "title"
     )[:1]
-    order = Case(
-        When(status="active", then=Value(0)),
-        When(status="paused", then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    relevance = ["search_rank"] if "search_rank" in queryset.query.annotations else []
-    return (
-        queryset.annotate(
-            organisation_title=Subquery(parent, output_field=CharField()),
-            source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")),
-            status_order=order,
-        )
-        .prefetch_related("regions", "themes")
-        .order_by(*relevance, "status_order", "title", "pk")
-    )
+    return queryset.annotate(
+        organisation_title=Subquery(parent, output_field=CharField()),
+        source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")),
+    ).prefetch_related("regions", "themes")

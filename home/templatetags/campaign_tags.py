@@ -12,12 +12,27 @@ def _language_name(code):
     return dict(settings.LANGUAGES).get(code, code)
 
 
+def _memo(request, key, compute):
+    """`compute()` once per request: the head and the header both ask for the same links."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_campaign_tags_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per site language, to this page's translation where there is one."""
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    key = ("language_links", page.pk if isinstance(page, Page) else None, current)
+    return _memo(request, key, lambda: _language_links(request, page, current))
+
+
+def _language_links(request, page, current):
     urls = {}
     if isinstance(page, Page) and page.id:
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
@@ -36,6 +51,10 @@ def language_links(context):
 
 
 def localized_home(request, language_code):
+    return _memo(request, ("home", language_code), lambda: _localized_home(request, language_code))
+
+
+def _localized_home(request, language_code):
     site = Site.find_for_request(request)
     if site is None:
         return None
