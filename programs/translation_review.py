@@ -154,6 +154,7 @@ def panel_context(request, page, translation):
                     "comment": needs_data,
                 }
             )
+        context["reviewer_actions"].sort(key=lambda action: action["name"] != "approve")  # approve first
         if not context["reviewer_actions"] and perms.can_publish():
             return None  # a publisher outside the task: wagtail-localize's own "Publish" is there
         return context
