@@ -85,6 +85,29 @@ def _programmes(ids):
     return ProgramPage.objects.in_bulk(list(ids))
 
 
+def _counts(base, selected, name, column):
+    """Stories per value of one facet, with the other facets' choices kept."""
+    return dict(_apply(base, selected, skip=name).values_list(column).annotate(n=Count("pk", distinct=True)))
+
+
+def _option(name, value, label, count, selected):
+    chosen = selected.get(name) == value
+    return FacetOption(value, label, count, chosen, _query(selected, **{name: None if chosen else value, "page": None}))
+
+
+def _taxonomy_facet(name, terms, base, selected, column):
+    """A facet of taxonomy terms, in their order; terms without stories are left out unless chosen."""
+    counts = _counts(base, selected, name, column)
+    return Facet(
+        name,
+        [
+            _option(name, term.code, str(term.label), counts.get(term.code, 0), selected)
+            for term in terms
+            if counts.get(term.code) or selected.get(name) == term.code
+        ],
+    )
+
+
 def filter_stories(index, params):
     from programs.models import Region, Theme
 
@@ -93,57 +116,18 @@ def filter_stories(index, params):
     stories = _apply(index.stories().select_related("locale", "alias_of__locale", "portrait", "region"), selected)
     stories = stories.prefetch_related("portrait__renditions").distinct()
 
-    facets = {}
-    theme_counts = dict(
-        _apply(base, selected, skip="theme").values_list("themes__code").annotate(n=Count("pk", distinct=True))
-    )
-    facets["theme"] = Facet(
-        "theme",
-        [
-            FacetOption(
-                theme.code,
-                str(theme.label),
-                theme_counts.get(theme.code, 0),
-                selected.get("theme") == theme.code,
-                _query(selected, theme=None if selected.get("theme") == theme.code else theme.code, page=None),
-            )
-            for theme in Theme.objects.all()
-            if theme_counts.get(theme.code) or selected.get("theme") == theme.code
-        ],
-    )
-    region_counts = dict(
-        _apply(base, selected, skip="region").values_list("region__code").annotate(n=Count("pk", distinct=True))
-    )
-    facets["region"] = Facet(
-        "region",
-        [
-            FacetOption(
-                region.code,
-                str(region.label),
-                region_counts.get(region.code, 0),
-                selected.get("region") == region.code,
-                _query(selected, region=None if selected.get("region") == region.code else region.code, page=None),
-            )
-            for region in Region.objects.all()
-            if region_counts.get(region.code) or selected.get("region") == region.code
-        ],
-    )
-    programme_counts = dict(
-        _apply(base, selected, skip="programme").values_list("programme_id").annotate(n=Count("pk", distinct=True))
-    )
+    facets = {
+        "theme": _taxonomy_facet("theme", Theme.objects.all(), base, selected, "themes__code"),
+        "region": _taxonomy_facet("region", Region.objects.all(), base, selected, "region__code"),
+    }
+    programme_counts = _counts(base, selected, "programme", "programme_id")
     programme_counts.pop(None, None)
     here = localized_programmes(programme_counts, index.locale_id)
     labels = {pk: (here[pk] or programme).title for pk, programme in _programmes(programme_counts).items()}
     facets["programme"] = Facet(
         "programme",
         [
-            FacetOption(
-                str(pk),
-                label,
-                programme_counts[pk],
-                selected.get("programme") == str(pk),
-                _query(selected, programme=None if selected.get("programme") == str(pk) else str(pk), page=None),
-            )
+            _option("programme", str(pk), label, programme_counts[pk], selected)
             for pk, label in sorted(labels.items(), key=lambda item: item[1].casefold())
         ],
     )
