@@ -4,18 +4,28 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock as AltTextImageBlock
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    """An image in a body. Its alt text belongs to the block, not the shared image, so each language has its own.
+
+    Wagtail's `ImageBlock` holds the image, its alt text (required unless the image is marked decorative) and
+    the decorative flag; wagtail-localize offers the alt text for translation like the caption. Blocks saved
+    before it existed (an image id only) read the image's description as their alt text.
+    """
+
+    image = AltTextImageBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:
         icon = "image"
         template = "blocks/image_block.html"
         label = _("Image")
-        description = _("An image with an optional caption; the credit line comes from the image.")
+        description = _(
+            "An image with a description for people who cannot see it (translated with the page) and an optional "
+            "caption; the credit line comes from the image."
+        )
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -60,6 +60,11 @@ class SocialFieldsMixin(models.Model):
     def get_social_image(self):
         return self.social_image
 
+    def get_social_image_alt_text(self):
+        """The shared image's description; pages whose social image is their own main image say it in their language."""
+        image = self.get_social_image()
+        return image.default_alt_text if image else ""
+
 
 # Page fields every page type translates (title, slug, SEO) or keeps in step (social image).
 PAGE_TRANSLATABLE_FIELDS = [
@@ -93,6 +98,15 @@ class HomePage(BasePage):
         related_name="+",
         verbose_name=_("hero image"),
     )
+    hero_image_alt_text = models.CharField(
+        _("hero image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it; translated with the page. Leave empty to use "
+            "the image's own description."
+        ),
+    )
     hero_heading = models.CharField(_("hero heading"), max_length=120)
     hero_text = models.TextField(_("campaign message"), max_length=500)
     find_programme_text = models.CharField(_('"find a programme" button'), max_length=60, blank=True)
@@ -111,6 +125,7 @@ class HomePage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt_text"),
                 FieldPanel("hero_heading"),
                 FieldPanel("hero_text"),
                 FieldPanel("find_programme_text"),
@@ -129,6 +144,7 @@ class HomePage(BasePage):
 
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt_text"),
         TranslatableField("hero_heading"),
         TranslatableField("hero_text"),
         TranslatableField("find_programme_text"),
@@ -145,6 +161,18 @@ class HomePage(BasePage):
 
     def get_social_image(self):
         return self.social_image or self.hero_image
+
+    @property
+    def hero_alt_text(self):
+        """The hero's alt text in this page's language, or the image's description when none is given."""
+        if not self.hero_image:
+            return ""
+        return self.hero_image_alt_text or self.hero_image.default_alt_text
+
+    def get_social_image_alt_text(self):
+        if not self.social_image and self.hero_image:
+            return self.hero_alt_text
+        return super().get_social_image_alt_text()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -369,6 +369,11 @@ class StoryPage(BasePage):
     def get_social_image(self):
         return self.social_image or self.portrait
 
+    def get_social_image_alt_text(self):
+        if not self.social_image and self.portrait:
+            return self.portrait_alt_text
+        return super().get_social_image_alt_text()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         index_page = StoryIndexPage.objects.ancestor_of(self).first()

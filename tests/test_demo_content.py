@@ -139,6 +139,13 @@ def test_every_page_exists_in_three_languages_with_its_own_text_and_renders(clie
     assert "Citizens who make a difference" in html
     assert "Illustration © Buddies With Refugees" in html  # the image block shows the credit line
 
+    # Alt texts are the page's own, in its language (the images are shared by every locale).
+    about_fr_html = client.get(about_fr.url).content.decode()
+    assert 'alt="Deux personnages dessinés, l&#x27;un jaune et l&#x27;autre bleu, se rencontrent' in about_fr_html
+    home_fr_html = client.get("/fr/").content.decode()
+    assert 'alt="Deux personnages dessinés, l&#x27;un bleu et l&#x27;autre orange, se tiennent' in home_fr_html
+    assert 'alt="Two drawn figures, one blue and one orange, stand side by side' in client.get("/en/").content.decode()
+
     faq_nl = FAQPage.objects.get(locale__language_code="nl")
     faq_fr = FAQPage.objects.get(locale__language_code="fr")
     assert faq_fr.slug == "questions-frequentes"

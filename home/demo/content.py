@@ -44,6 +44,11 @@ HOME_PAGE = {
         "Volunteers and refugees team up as buddies. Read how buddy programmes work and find one near you.",
     ),
     "hero_image": Ref("hero"),
+    "hero_image_alt_text": T(
+        "Twee getekende figuren, een blauwe en een oranje, staan naast elkaar en overlappen elkaar.",
+        "Deux personnages dessinés, l'un bleu et l'autre orange, se tiennent côte à côte et se chevauchent.",
+        "Two drawn figures, one blue and one orange, stand side by side and overlap.",
+    ),
     "hero_heading": T(
         "Samen vind je sneller je weg",
         "À deux, on trouve plus vite son chemin",
@@ -150,7 +155,16 @@ ABOUT_PAGE = {
         (
             "image",
             {
-                "image": Ref("meeting"),
+                "image": {
+                    "image": Ref("meeting"),
+                    "alt_text": T(
+                        "Twee getekende figuren, een gele en een blauwe, ontmoeten elkaar tussen kleurige stippen.",
+                        "Deux personnages dessinés, l'un jaune et l'autre bleu, se rencontrent parmi des points "
+                        "colorés.",
+                        "Two drawn figures, one yellow and one blue, meet among colourful dots.",
+                    ),
+                    "decorative": False,
+                },
                 "caption": T(
                     "Een buddy en een nieuwkomer maken kennis.",
                     "Un buddy et un nouvel arrivant font connaissance.",
@@ -288,7 +302,15 @@ BECOME_BUDDY_PAGE = {
         (
             "image",
             {
-                "image": Ref("walk"),
+                "image": {
+                    "image": Ref("walk"),
+                    "alt_text": T(
+                        "Twee getekende figuren, een oranje en een blauwe, lopen schouder aan schouder.",
+                        "Deux personnages dessinés, l'un orange et l'autre bleu, marchent épaule contre épaule.",
+                        "Two drawn figures, one orange and one blue, walk shoulder to shoulder.",
+                    ),
+                    "decorative": False,
+                },
                 "caption": T(
                     "Samen de buurt verkennen is vaak een eerste stap.",
                     "Explorer le quartier ensemble est souvent un premier pas.",
