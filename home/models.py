@@ -51,8 +51,17 @@ class SocialFieldsMixin(models.Model):
         verbose_name=_("social media image"),
         help_text=_("Shown when the page is shared; defaults to the page's main image."),
     )
+    social_image_alt_text = models.CharField(
+        _("social media image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the social media image shows, for people who cannot see it; translated with the page. Leave "
+            "empty to use the image's own description."
+        ),
+    )
 
-    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+    promote_panels = Page.promote_panels + [FieldPanel("social_image"), FieldPanel("social_image_alt_text")]
 
     class Meta:
         abstract = True
@@ -61,12 +70,17 @@ class SocialFieldsMixin(models.Model):
         return self.social_image
 
     def get_social_image_alt_text(self):
-        """The shared image's description; pages whose social image is their own main image say it in their language."""
+        """The page's own alt text for its social image, in its language, or else the shared image's description.
+
+        Pages whose social image defaults to their main image override this to give that image's alt text.
+        """
+        if self.social_image:
+            return self.social_image_alt_text or self.social_image.default_alt_text
         image = self.get_social_image()
         return image.default_alt_text if image else ""
 
 
-# Page fields every page type translates (title, slug, SEO) or keeps in step (social image).
+# Page fields every page type translates (title, slug, SEO, social image alt text) or keeps in step (social image).
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     TranslatableField("slug"),
@@ -74,6 +88,7 @@ PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("search_description"),
     SynchronizedField("show_in_menus"),
     SynchronizedField("social_image"),
+    TranslatableField("social_image_alt_text"),
 ]
 
 

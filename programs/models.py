@@ -252,6 +252,12 @@ class OrganisationPage(BasePage):
     def get_social_image(self):
         return self.social_image or self.logo
 
+    def get_social_image_alt_text(self):
+        if not self.social_image and self.logo:
+            # Shared across locales, the logo's own description has one language; its name says what it is.
+            return _("Logo of %(organisation)s") % {"organisation": self.title}
+        return super().get_social_image_alt_text()
+
     def programmes(self):
         """Its live programmes, with `source_language` (the language their text is written in)."""
         return (
@@ -283,6 +289,15 @@ class ProgramPage(BasePage):
         related_name="+",
         verbose_name=_("image"),
         help_text=_("From your organisation's own collection; the organisation's logo is shown otherwise."),
+    )
+    image_alt_text = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it; translated with the page. Leave empty to use "
+            "the image's own description."
+        ),
     )
 
     themes = ParentalManyToManyField(Theme, blank=True, related_name="programmes", verbose_name=_("themes"))
@@ -341,6 +356,7 @@ class ProgramPage(BasePage):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("image"),
+        FieldPanel("image_alt_text"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("status"), FieldPanel("last_verified")]),
@@ -398,6 +414,7 @@ class ProgramPage(BasePage):
         TranslatableField("volunteer_commitment"),
         TranslatableField("notice"),
         SynchronizedField("image"),
+        TranslatableField("image_alt_text"),
         SynchronizedField("themes"),
         SynchronizedField("target_groups"),
         SynchronizedField("regions"),
@@ -458,7 +475,19 @@ class ProgramPage(BasePage):
     def get_social_image(self):
         return self.social_image or self.image
 
-    TEXT_FIELDS = ["title", "summary", "description", "volunteer_commitment", "notice"]
+    @property
+    def image_alt(self):
+        """The image's alt text in this page's language, or the image's description when none is given."""
+        if not self.image:
+            return ""
+        return self.image_alt_text or self.image.default_alt_text
+
+    def get_social_image_alt_text(self):
+        if not self.social_image and self.image:
+            return self.image_alt
+        return super().get_social_image_alt_text()
+
+    TEXT_FIELDS = ["title", "summary", "description", "volunteer_commitment", "notice", "image_alt_text"]
 
     def translated_from(self):
         """The page this translation was made from, or None (a source page, an alias, never translated)."""
