@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from home import demo as home_demo
 from home.demo import DEMO_APP_MODULES, DemoContext
 from programs.onboarding import onboard_organisation
 from stories import consent, demo
@@ -35,6 +36,24 @@ def context(home_page):
 
 def row_counts():
     return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_loaders_run_programmes_first_whichever_module_was_imported_first(monkeypatch):
+    """This module imports `stories.demo` before the command imports `programs.demo`: the stories still run last."""
+    loaders = []
+    monkeypatch.setattr(home_demo, "DEMO_LOADERS", loaders)
+
+    def loader(module):
+        def load(context):
+            pass
+
+        load.__module__ = module
+        return load
+
+    stories_loader, programmes_loader, other = loader("stories.demo"), loader("programs.demo"), loader("tests.demo")
+    for func in (other, stories_loader, programmes_loader, stories_loader):
+        home_demo.register_demo_loader(func)
+    assert loaders == [programmes_loader, stories_loader, other]
 
 
 @pytest.mark.django_db

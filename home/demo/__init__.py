@@ -3,8 +3,9 @@
 An app adds demo data by creating a `demo` module (for example `programs/demo.py`)
 with a function decorated by `register_demo_loader`. The command imports
 `programs.demo` and `stories.demo` when they exist and calls every registered
-loader, in registration order, after the home part and inside the same
-transaction, with a `DemoContext`. Loaders must be idempotent, like the command.
+loader, in the order of DEMO_APP_MODULES whatever was imported first, after the
+home part and inside the same transaction, with a `DemoContext`. Loaders must be
+idempotent, like the command.
 
     from home.demo import register_demo_loader
 
@@ -24,10 +25,23 @@ DEMO_APP_MODULES = ["programs.demo", "stories.demo"]
 DEMO_LOADERS: list[Callable] = []
 
 
+def _app_order(func):
+    """A loader's place: its module's in DEMO_APP_MODULES, loaders of other modules after them."""
+    try:
+        return DEMO_APP_MODULES.index(func.__module__)
+    except ValueError:
+        return len(DEMO_APP_MODULES)
+
+
 def register_demo_loader(func):
-    """Decorator: run `func(context)` when demo content is loaded (once, however often it is imported)."""
+    """Decorator: run `func(context)` when demo content is loaded (once, however often it is imported).
+
+    Loaders run in the order of DEMO_APP_MODULES, whichever module was imported first (the stories need the
+    programmes; a test importing `stories.demo` early must not change that); within a module, as registered.
+    """
     if func not in DEMO_LOADERS:
         DEMO_LOADERS.append(func)
+        DEMO_LOADERS.sort(key=_app_order)  # in place: the command holds this list; the sort is stable
     return func
 
 
