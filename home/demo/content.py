@@ -893,18 +893,16 @@ ACCESSIBILITY_PAGE = {
             "paragraph",
             R(
                 "<ul><li>Niet alle inhoud bestaat in drie talen. Sommige organisaties beschrijven hun programma "
-                "alleen in het Nederlands of het Frans; we vermelden dan in welke taal de tekst geschreven "
-                "is.</li>"
-                "<li>De tekstalternatieven van afbeeldingen zijn soms alleen in het Nederlands "
-                "beschikbaar.</li>"
+                "en de afbeeldingen erbij alleen in het Nederlands of het Frans; we vermelden dan in welke taal "
+                "de tekst geschreven is.</li>"
                 "<li>Video's van externe platformen hebben niet altijd ondertitels.</li></ul>",
                 "<ul><li>Tout le contenu n'existe pas dans les trois langues. Certaines organisations ne décrivent "
-                "leur programme qu'en néerlandais ou en français ; nous indiquons alors la langue du texte.</li>"
-                "<li>Les alternatives textuelles des images ne sont parfois disponibles qu'en néerlandais.</li>"
+                "leur programme, images comprises, qu'en néerlandais ou en français ; nous indiquons alors la "
+                "langue du texte.</li>"
                 "<li>Les vidéos de plateformes externes n'ont pas toujours de sous-titres.</li></ul>",
-                "<ul><li>Not all content exists in three languages. Some organisations describe their programme "
-                "only in Dutch or French; we then say which language the text is written in.</li>"
-                "<li>The text alternatives of images are sometimes only available in Dutch.</li>"
+                "<ul><li>Not all content exists in three languages. Some organisations describe their programme, "
+                "its images included, only in Dutch or French; we then say which language the text is written "
+                "in.</li>"
                 "<li>Videos from external platforms do not always have subtitles.</li></ul>",
             ),
         ),
