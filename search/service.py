@@ -45,12 +45,28 @@ SERVER_DOWN_KEY = "search:server-down"
 KIND_LABELS = dict(SearchDocument.KIND_CHOICES)
 
 
+_backends = {}
+
+
+def backend_named(name):
+    """The search backend `name`, made once per process and configuration.
+
+    Wagtail's get_search_backend() builds a new backend, and for a search server a new client
+    and connection pool, on every call; keeping it saves a connection per search.
+    """
+    key = (name, repr(settings.WAGTAILSEARCH_BACKENDS.get(name)))
+    backend = _backends.get(key)
+    if backend is None:
+        backend = _backends[key] = get_search_backend(name)
+    return backend
+
+
 def run(operation):
     """`operation(backend)` on the default backend, or on its fallback when the search server fails."""
-    backend = get_search_backend("default")
+    backend = backend_named("default")
     fallback = getattr(backend, "fallback", None)
     if fallback and cache.get(SERVER_DOWN_KEY):
-        return operation(get_search_backend(fallback))
+        return operation(backend_named(fallback))
     try:
         return operation(backend)
     except backend.unavailable_errors as error:
@@ -62,7 +78,7 @@ def run(operation):
             str(error)[:200],
         )
         cache.set(SERVER_DOWN_KEY, True, settings.SEARCH_SERVER_RETRY_AFTER)
-        return operation(get_search_backend(fallback))
+        return operation(backend_named(fallback))
 
 
 def page_number(raw, messages):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -51,18 +51,17 @@ def _language_links(request, page, current):
 
 
 def localized_home(request, language_code):
-    return _memo(request, ("home", language_code), lambda: _localized_home(request, language_code))
+    """The site's home page in that language (live), or None."""
+    return _memo(request, "homes", lambda: _homes(request)).get(language_code)
 
 
-def _localized_home(request, language_code):
+def _homes(request):
+    """The site's live home page in every language, in one query."""
     site = Site.find_for_request(request)
     if site is None:
-        return None
-    try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
-        return None
-    return site.root_page.get_translations(inclusive=True).filter(locale=locale).live().first()
+        return {}
+    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    return {home.locale.language_code: home for home in homes}
 
 
 @register.simple_tag(takes_context=True)
