@@ -13,7 +13,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from programs import freshness, onboarding, translation_review, views_admin
+from programs import freshness, onboarding, translation_review, views_admin, workflow
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -41,6 +41,11 @@ def register_admin_urls():
             views_admin.GuardedTranslationsReportView.as_view(results_only=True),
         ),
     ]
+
+
+@hooks.register("before_edit_page", order=-20)  # first: the lock must come before any other hook writes
+def serialise_edit_posts(request, page):
+    return workflow.serialise_edit_posts(request, page)
 
 
 @hooks.register("before_edit_page", order=-10)  # before wagtail-localize's, which shows its translation editor

@@ -8,8 +8,10 @@ tell the campaign editors of a submission and the submitter of the outcome.
 """
 
 from django.db import transaction
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
 
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, Page, Revision, Workflow, WorkflowPage, WorkflowTask
 
 WORKFLOW_NAME = "Campaign review"
 TASK_NAME = "Approval by campaign editors"
@@ -52,3 +54,49 @@ def assign_workflow(page, workflow=None):
             return None
     WorkflowPage.objects.update_or_create(page_id=page.pk, defaults={"workflow": workflow})
     return workflow
+
+
+def serialise_edit_posts(request, page):
+    """`before_edit_page`: one edit POST per page at a time, and no autosave behind a newer revision.
+
+    Wagtail's autosave is a background POST to the edit view (Accept: application/json)
+    that saves a revision unless a newer one exists; but the view reads the latest
+    revision before taking any lock. When the editor clicks "Submit" while an autosave is
+    in flight, the submission can save its revision and start the workflow between the
+    autosave's check and its save, and the autosave then adds a revision behind the
+    submitted one. With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT an approval counts
+    for the submitted revision only, so approving starts the task again for the autosaved
+    one and nothing is published (PostgreSQL; SQLite runs one writing request at a time).
+
+    Here every edit POST locks the page row until its request's transaction ends
+    (ATOMIC_REQUESTS), before it writes anything, and an autosave checks again, on the
+    latest revision as committed now, what the edit view checked too early.
+    """
+    if request.method != "POST":
+        return None
+    rows = Page.objects.filter(pk=page.pk)
+    if transaction.get_connection().in_atomic_block:
+        rows = rows.select_for_update()
+    latest_id = rows.values_list("latest_revision_id", flat=True).first()
+    if request.accepts("text/html") or latest_id is None:
+        return None
+    latest = Revision.objects.only("pk", "created_at").get(pk=latest_id)
+    # The edit view's own test (EditView.is_out_of_date), on fresh data.
+    if overwrite_id := request.POST.get("overwrite_revision_id"):
+        overtaken = overwrite_id != str(latest.pk)
+    elif loaded_id := request.POST.get("loaded_revision_id"):
+        overtaken = loaded_id != str(latest.pk) or (
+            request.POST.get("loaded_revision_created_at", "") != latest.created_at.isoformat()
+        )
+    else:
+        overtaken = False
+    if not overtaken:
+        return None
+    return JsonResponse(
+        {
+            "success": False,
+            "error_code": "invalid_revision",
+            "error_message": _("Saving will overwrite a newer version."),
+        },
+        status=400,
+    )

@@ -8,12 +8,13 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail import hooks
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState
 
 from programs.models import ProgramIndexPage, ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from programs.workflow import ensure_campaign_review_workflow
-from tests.admin_support import make_home, rolled_back, submit_for_moderation
+from tests.admin_support import edit_form, make_home, rolled_back, submit_for_moderation
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
 
@@ -121,6 +122,56 @@ def test_approval_publishes_and_tells_the_submitter(client, setup):
     to_submitter = [m for m in mail.outbox if m.to == ["eva@buddywerk.example"]]
     assert len(to_submitter) == 1
     assert "Taalbuddy" in to_submitter[0].subject and "Campaign review" in to_submitter[0].subject
+
+
+def autosave(client, page, data):
+    """The edit view's autosave, as Wagtail's JavaScript posts it in the background."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return client.post(url, data, headers={"accept": "application/json"})
+
+
+def test_an_autosave_still_saves_a_draft(client, setup):
+    programme = setup["programme"]
+    client.force_login(setup["org_editor"])
+    data = edit_form(client, programme) | {"summary": NEW_SUMMARY}
+
+    response = autosave(client, programme, data)
+
+    assert response.status_code == 200 and response.json()["success"], response.content.decode()[:2000]
+    assert live(programme).get_latest_revision_as_object().summary == NEW_SUMMARY
+    assert live(programme).summary == OLD_SUMMARY
+
+
+def test_an_autosave_overtaken_by_the_submission_saves_nothing_so_approval_publishes(client, setup):
+    """The browser's autosave can be in flight when the editor clicks "Submit".
+
+    Here the submission commits after the edit view read the latest revision for the
+    autosave but before the autosave saved (the hook below runs first of all
+    before_edit_page hooks). Were the autosave saved, its revision would follow the
+    submitted one, the approval would count for the submitted one only (reapproval on
+    edit), the workflow would ask again, and the old summary would stay live.
+    """
+    programme = setup["programme"]
+    org_editor = setup["org_editor"]
+    client.force_login(org_editor)
+    data = edit_form(client, programme) | {"summary": NEW_SUMMARY}
+
+    def submission_commits_meanwhile(request, page):
+        submitted = ProgramPage.objects.get(pk=programme.pk)
+        submitted.summary = NEW_SUMMARY
+        submitted.save_revision(user=org_editor)
+        submitted.get_workflow().start(submitted, org_editor)
+
+    with hooks.register_temporarily("before_edit_page", submission_commits_meanwhile, order=-1000):
+        response = autosave(client, programme, data)
+    client.logout()
+
+    assert response.status_code == 400 and response.json()["error_code"] == "invalid_revision"
+    task_state = live(programme).current_workflow_task_state
+    assert live(programme).latest_revision_id == task_state.revision_id
+    assert act(client, setup, "approve").status_code == 302
+    programme = live(programme)
+    assert programme.summary == NEW_SUMMARY and not programme.workflow_in_progress
 
 
 def test_rejection_with_a_comment_leaves_the_public_page_and_tells_the_submitter(client, setup):
