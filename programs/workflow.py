@@ -3,8 +3,9 @@
 Organisation editors have no publish permission, so every change they make to
 an organisation or programme page reaches the public site only through this
 workflow. It is assigned to the overview page of every locale, which covers
-every organisation and programme below it. Wagtail's default notifications
-tell the campaign editors of a submission and the submitter of the outcome.
+every organisation and programme below it, and to every story index (see
+stories/permissions.py). Wagtail's default notifications tell the campaign
+editors of a submission and the submitter of the outcome.
 """
 
 from django.db import transaction
@@ -19,14 +20,20 @@ TASK_NAME = "Approval by campaign editors"
 
 @transaction.atomic
 def ensure_campaign_review_workflow():
-    """Create (or repair) the workflow and assign it to every overview page. Safe to run again."""
+    """Create (or repair) the workflow and assign it to every overview page. Safe to run again.
+
+    Its one task is a group approval by the campaign editors that also checks a story's consent
+    before approving (`stories.models.StoryApprovalTask`): the story indexes carry this workflow too
+    (stories/permissions.py), and the reviewer is told why a story without consent cannot be approved.
+    """
     from programs.models import ProgramIndexPage
     from programs.onboarding import ensure_campaign_groups
+    from stories.models import StoryApprovalTask
 
     groups = ensure_campaign_groups()
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).order_by("pk").first()
+    task = StoryApprovalTask.objects.filter(name=TASK_NAME).order_by("pk").first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = StoryApprovalTask.objects.create(name=TASK_NAME)
     elif not task.active:
         task.active = True
         task.save(update_fields=["active"])
@@ -38,6 +45,10 @@ def ensure_campaign_review_workflow():
     elif not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
+    # A plain group approval task of that name (made before stories checked consent) leaves the workflow.
+    for stale in WorkflowTask.objects.filter(workflow=workflow, task__name=TASK_NAME).exclude(task=task):
+        stale.delete()
+        GroupApprovalTask.objects.filter(pk=stale.task_id).update(active=False)
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
 

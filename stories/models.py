@@ -17,8 +17,9 @@ with Wagtail's own rules and no special cases:
   folder's organisation, and `clean()` refuses any other programme);
 - they can edit their colleagues' drafts but never see another
   organisation's folder, drafts or revisions (explorer, search, history);
-- they cannot publish: the "Story review" workflow is assigned to every
-  story index, so they submit and campaign editors approve;
+- they cannot publish: the "Campaign review" workflow (programs/workflow.py)
+  is assigned to every story index, so they submit and campaign editors
+  approve, as for programmes;
 - campaign editors write anywhere under the index and publish.
 
 Folders are created and permissions granted by `stories.permissions`, as
@@ -501,6 +502,9 @@ class ConsentWarning(models.Model):
 class StoryApprovalTask(AbstractGroupApprovalTask):
     """Approval by a group that will not publish a story without valid consent, and says why.
 
+    The task of the "Campaign review" workflow (programs/workflow.py), which covers programmes and
+    stories alike; for any page but a story it is Wagtail's group approval.
+
     Wagtail's workflow action view (the dashboard's "Approve", the approve
     modal) shows any refusal raised while approving as its generic "no
     permission" message. This task checks consent before approving and sends
@@ -521,8 +525,8 @@ class StoryApprovalTask(AbstractGroupApprovalTask):
         return _("Members of the chosen groups approve; a story is only approved with a valid consent")
 
     class Meta:
-        verbose_name = _("story approval task")
-        verbose_name_plural = _("story approval tasks")
+        verbose_name = _("group approval task, consent checked for stories")
+        verbose_name_plural = _("group approval tasks, consent checked for stories")
 
 
 CONSENT_REQUIRED_PARAMETER = "consent"

@@ -8,10 +8,10 @@ module makes sure that
   in every locale (an alias outside the organisation's own language);
 - the group has add, change, lock and unlock permission on that folder in
   every locale, and never publish, so its stories go through review;
-- every story index carries the "Story review" workflow, approved by the
-  groups that approve the programme overview's workflow, with a task that
-  refuses a story without valid consent (`StoryApprovalTask`), so
-  organisation editors can submit stories to it.
+- every story index carries the programme overview's workflow ("Campaign
+  review", programs/workflow.py), whose task refuses a story without valid
+  consent (`StoryApprovalTask`), so organisation editors submit stories to
+  the campaign editors as they submit programmes.
 
 Everything here is idempotent; it runs from signals (stories/signals.py), the
 demo loader and the `sync_story_folders` command.
@@ -22,13 +22,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.models import (
-    AbstractGroupApprovalTask,
     GroupPagePermission,
     Locale,
     Page,
     Workflow,
     WorkflowPage,
-    WorkflowTask,
 )
 
 FOLDER_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
@@ -115,47 +113,15 @@ def sync_organisation(organisation):
     return folders
 
 
-STORY_WORKFLOW_NAME = "Story review"
-STORY_TASK_NAME = "Approval by campaign editors (consent checked)"
-
-
-def _reviewer_groups(workflow):
-    """The groups that approve in `workflow`'s group approval tasks."""
-    groups = set()
-    for workflow_task in workflow.workflow_tasks.select_related("task"):
-        task = workflow_task.task.specific
-        if isinstance(task, AbstractGroupApprovalTask):
-            groups.update(task.groups.all())
-    return groups
-
-
-def ensure_story_review_workflow(groups):
-    """The stories' own review workflow: one `StoryApprovalTask` for `groups`. Safe to run again."""
-    from stories.models import StoryApprovalTask
-
-    task = StoryApprovalTask.objects.filter(name=STORY_TASK_NAME).order_by("pk").first()
-    if task is None:
-        task = StoryApprovalTask.objects.create(name=STORY_TASK_NAME)
-    elif not task.active:
-        task.active = True
-        task.save(update_fields=["active"])
-    task.groups.add(*groups)
-    workflow = Workflow.objects.filter(name=STORY_WORKFLOW_NAME).order_by("pk").first()
-    if workflow is None:
-        workflow = Workflow.objects.create(name=STORY_WORKFLOW_NAME)
-    elif not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
-    return workflow
+# Stories had a workflow of their own for a while; story indexes still on it move to the overview's.
+OLD_STORY_WORKFLOW_NAME = "Story review"
 
 
 def assign_review_workflow():
-    """Give every story index the story review workflow, reviewed by the programme overview's reviewers.
+    """Give every story index the programme overview's workflow ("Campaign review").
 
-    Nothing happens while the overview has no workflow. A story index still on the overview's workflow
-    (as before stories had their own) is moved; one given another workflow by hand keeps it.
+    Nothing happens while the overview has no workflow. A story index given another workflow by hand
+    keeps it.
     """
     from programs.models import ProgramIndexPage
     from stories.models import StoryIndexPage
@@ -165,11 +131,17 @@ def assign_review_workflow():
     ).first()
     if overview is None:
         return None
-    workflow = ensure_story_review_workflow(_reviewer_groups(overview.workflow))
+    workflow = overview.workflow
     for index in StoryIndexPage.objects.all():
-        WorkflowPage.objects.filter(page=index, workflow=overview.workflow).update(workflow=workflow)
-        if not WorkflowPage.objects.filter(page=index).exists():
+        current = WorkflowPage.objects.filter(page=index).select_related("workflow").first()
+        if current is None:
             WorkflowPage.objects.create(page=index, workflow=workflow)
+        elif current.workflow_id != workflow.pk and (
+            not current.workflow.active or current.workflow.name == OLD_STORY_WORKFLOW_NAME
+        ):
+            current.workflow = workflow
+            current.save(update_fields=["workflow"])
+    Workflow.objects.filter(name=OLD_STORY_WORKFLOW_NAME, active=True).exclude(pk=workflow.pk).update(active=False)
     return workflow
 
 

@@ -205,7 +205,7 @@ def approve_url(story, task_state):
 def test_stories_are_reviewed_by_a_task_that_checks_consent(index, programme, editor):
     ensure_campaign_review_workflow()
     story, task_state = submitted(index, programme, editor, "Ingediend")
-    assert story.get_workflow().name == "Story review"
+    assert story.get_workflow().name == "Campaign review"
     assert isinstance(task_state.task.specific, StoryApprovalTask)
 
 

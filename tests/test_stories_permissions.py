@@ -78,7 +78,7 @@ def test_organisation_editor_drafts_a_story_about_its_own_programme_and_submits_
     assert story.programme_id == site["programme_a"].pk
     state = WorkflowState.objects.get(object_id=str(story.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "Story review"
+    assert state.workflow.name == "Campaign review"
     task = state.current_task_state.task.specific
     assert isinstance(task, StoryApprovalTask)
     assert list(task.groups.values_list("name", flat=True)) == ["Campaign editors"]

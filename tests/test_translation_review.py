@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from wagtail.models import Locale, WorkflowState
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from programs.models import ProgramPage
@@ -57,7 +58,12 @@ def programme(keys, db):
 @pytest.fixture
 def login(keys, client):
     def as_role(role):
-        client.force_login(get_user_model().objects.get(pk=keys["users"][role]))
+        user = get_user_model().objects.get(pk=keys["users"][role])
+        # The assertions read the admin's English texts (the admin follows the user's language).
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save()
+        client.force_login(user)
         return client
 
     return as_role

@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail import hooks
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from programs.models import ProgramIndexPage, ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from programs.workflow import ensure_campaign_review_workflow
+from stories.models import StoryApprovalTask
 from tests.admin_support import edit_form, make_home, rolled_back, submit_for_moderation
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
@@ -83,7 +84,7 @@ def test_the_workflow_is_created_once_and_covers_every_overview(setup):
     ensure_campaign_review_workflow()
     ensure_campaign_review_workflow()
     workflow = Workflow.objects.get(name="Campaign review")
-    task = GroupApprovalTask.objects.get(name="Approval by campaign editors")
+    task = StoryApprovalTask.objects.get(name="Approval by campaign editors")
     assert list(task.groups.values_list("name", flat=True)) == ["Campaign editors"]
     assert [t.specific for t in workflow.tasks] == [task]
     assert set(WorkflowPage.objects.filter(workflow=workflow).values_list("page_id", flat=True)) == set(
@@ -235,3 +236,13 @@ def test_a_programme_added_by_an_organisation_editor_waits_for_review(client, se
     new = ProgramPage.objects.get(title="Fietsbuddy")
     assert not new.live and new.workflow_in_progress
     assert [m for m in mail.outbox if m.to == ["carl@campaign.example"]]
+
+
+def test_a_plain_approval_task_left_from_before_is_replaced(setup):
+    workflow = ensure_campaign_review_workflow()
+    old_task = GroupApprovalTask.objects.create(name="Approval by campaign editors")
+    WorkflowTask.objects.create(workflow=workflow, task=old_task, sort_order=5)
+    assert ensure_campaign_review_workflow() == workflow
+    assert [type(t.specific) for t in workflow.tasks] == [StoryApprovalTask]
+    old_task.refresh_from_db()
+    assert not old_task.active
