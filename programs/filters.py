@@ -9,10 +9,13 @@ facets into account, so a count says how many programmes ticking that box
 would give. Every step is a fixed number of queries, whatever the number of
 programmes (GROUP BY for the counts, prefetching for the cards).
 
-With a text query (`q`), search/service.py finds the matches; on the search
-server the same request filters them and counts the facets (an aggregation
-per facet), on the database backend the counts are the GROUP BYs above over
-the matches. Pass a `queryset` to filter another set of programmes.
+With a text query (`q`), search/service.py finds the matches. On the search
+server one request filters them, counts the facets (an aggregation per
+facet) and returns the page asked for, in order of relevance; the database
+then only reads the twelve cards. On the database backend (and while the
+server is down) the counts are the GROUP BYs above over the matches, the best
+matches first and the others in the overview's usual order. Pass a
+`queryset` to filter another set of programmes (on the database).
 """
 
 from dataclasses import dataclass
@@ -27,7 +30,7 @@ from wagtail.models import Page
 
 from programs import taxonomy
 from programs.models import ProgramPage
-from search.service import finder_text, search_programmes
+from search.service import finder_text, search_programmes, search_programmes_window
 
 PAGE_SIZE = 12
 MAX_VALUES_PER_FACET = 20
@@ -192,15 +195,32 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
         elif value not in ("", "0"):
             messages.append(_("The filter “accepting volunteers” only takes the value 1 and was ignored."))
 
+    number = params.get(PAGE_PARAM, "1")
+    try:
+        number = int(number)
+        if number < 1:
+            raise ValueError
+    except (TypeError, ValueError):
+        messages.append(_("“%(value)s” is not a page number; showing the first page.") % {"value": str(number)[:20]})
+        number = 1
+
     programmes = base_queryset(locale) if queryset is None else queryset
-    # With a text query on the search server, the facets are filtered and counted there (backend_counts);
-    # otherwise on the database, with GROUP BY over the matches.
+    # With a text query on the search server, the server filters, counts and pages the matches in one
+    # request (`window`); otherwise the database does, with GROUP BY over the matches.
+    window = None
     backend_counts = None
     if text:
         facet_codes = {facet.param: selected[facet.param] for facet in FACETS}
-        programmes, backend_counts = search_programmes(
-            programmes, text, locale, selected=facet_codes, accepting=accepting
-        )
+
+        def search_window(page_number):
+            offset = (page_number - 1) * page_size
+            return search_programmes_window(text, locale, facet_codes, accepting, offset, page_size)
+
+        window = search_window(number) if queryset is None else None
+        if window is None:
+            programmes = search_programmes(programmes, text, locale)
+        else:
+            backend_counts = window.counts
 
     def narrowed(skip=None):
         result = programmes
@@ -245,25 +265,26 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
         without = {**selected, TEXT_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
         active_filters.append(ActiveFilter(f"“{text}”", str(_("Search")), _url(without)))
 
-    # The ordering and the count run on the bare filtered set; only the page's cards get the details
-    # (organisation, language, taxonomies), so neither query grows with what the cards show.
-    paginator = Paginator(_ordered_ids(filtered), page_size)
-    paginator.count = filtered.count()  # Paginator.count is a cached property: no second COUNT
-    number = params.get(PAGE_PARAM, "1")
-    try:
-        number = int(number)
-        if number < 1:
-            raise ValueError
-    except (TypeError, ValueError):
-        messages.append(_("“%(value)s” is not a page number; showing the first page.") % {"value": str(number)[:20]})
-        number = 1
+    if window is not None:
+        # The server's page of ids, best first; the database only gives the cards' details.
+        paginator = Paginator(range(window.total), page_size)
+    else:
+        # The ordering and the count run on the bare filtered set; only the page's cards get the details
+        # (organisation, language, taxonomies), so neither query grows with what the cards show.
+        paginator = Paginator(_ordered_ids(filtered), page_size)
+        paginator.count = filtered.count()  # Paginator.count is a cached property: no second COUNT
     if number > paginator.num_pages:
         if paginator.count:
             messages.append(_("There is no page %(number)d; showing the last page.") % {"number": number})
         number = paginator.num_pages
+        if window is not None and paginator.count:
+            window = search_window(number) or window
     page = paginator.page(number)
-    ids = list(page.object_list)
-    cards = {card.pk: card for card in _for_cards(ProgramPage.objects.filter(pk__in=ids))}
+    if window is not None:
+        ids, source = window.ids, base_queryset(locale)  # the index may lag a moment behind the database
+    else:
+        ids, source = list(page.object_list), ProgramPage.objects.all()
+    cards = {card.pk: card for card in _for_cards(source.filter(pk__in=ids))}
     page.object_list = [cards[pk] for pk in ids if pk in cards]
 
     return FinderResult(

@@ -247,38 +247,40 @@ def finder_text(raw):
     return query, messages
 
 
-def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES, selected=None, accepting=False):
-    """The programmes of `queryset` that match `query`, annotated with `search_rank` (0 is the best),
-    and the finder's facet counts when the search backend computed them (None otherwise).
+def search_programmes_window(query, locale, selected, accepting, offset, size):
+    """One page of the finder's text search on the search server, filtered and with facet counts.
 
-    The search server filters by the finder's facets (`selected`, `accepting`) and counts them in the
-    same request. The database backend leaves that to programs/filters.py, which filters and counts
-    these matches on the database as it does without a query. The best RANKED_PROGRAMMES come first in
-    order of relevance, the other matches after them.
+    A `PageWindow` (search/backends/common.py), or None when the database answers (the default
+    backend, or the fallback while the server is down) or when no whole word matches: then the
+    finder filters and counts `search_programmes` on the database.
     """
     documents = SearchDocument.objects.filter(locale=locale, kind="programme")
-    counts = None
+    window = run(lambda backend: backend.match_page_window(query, documents, selected, accepting, offset, size))
+    if window is None or not window.counts["matched"]:
+        return None
+    return window
 
-    def match(backend):
-        faceted = backend.match_pages_faceted(query, documents, limit, RANKED_PROGRAMMES, selected or {}, accepting)
-        if faceted is not None:
-            return faceted
-        return (*backend.match_pages(query, documents, limit, RANKED_PROGRAMMES), None)
 
-    matches, ranked, counts = run(match)
-    if (not ranked) if counts is None else not counts["matched"]:
+def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES):
+    """The programmes of `queryset` that match `query`, annotated with `search_rank` (0 is the best).
+
+    The finder (programs/filters.py) filters and counts these on the database as it does without a
+    query. The best RANKED_PROGRAMMES come first in order of relevance, the other matches after them.
+    """
+    documents = SearchDocument.objects.filter(locale=locale, kind="programme")
+    matches, ranked = run(lambda backend: backend.match_pages(query, documents, limit, RANKED_PROGRAMMES))
+    if not ranked:
         # No whole word matched: a visitor who submits what they began to type ("ant") still finds
-        # the programmes whose name, organisation or municipality starts with it (counted on the database).
-        counts = None
+        # the programmes whose name, organisation or municipality starts with it.
         ranked = matches = run(lambda backend: backend.suggest_page_ids(query, documents, MAX_PREFIX_MATCHES))
     if not ranked:
-        return queryset.none(), counts
+        return queryset.none()
     rank = Case(
         *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)],
         default=Value(len(ranked)),
         output_field=IntegerField(),
     )
-    return queryset.filter(pk__in=matches).annotate(search_rank=rank), counts
+    return queryset.filter(pk__in=matches).annotate(search_rank=rank)
 
 
 def suggestions(raw_query, locale, limit=SUGGESTION_LIMIT):

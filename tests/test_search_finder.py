@@ -195,3 +195,15 @@ def test_the_indexed_facet_codes_use_the_finder_parameters(programmes):
     assert {facet.field: facet.param for facet in FACETS} == FACET_PARAMS
     document = SearchDocument.objects.get(page=programmes["housing"], anchor="")
     assert document.facet_terms() == ["region:BE-VAN", "theme:housing", "accepting:1"]
+
+
+def test_text_results_page_through_every_match_once(programmes):
+    def page(number):
+        params = QueryDict(f"q=vluchteling&page={number}")
+        return filter_programmes(params, locale=Locale.objects.get(language_code="nl"), page_size=1)
+
+    first, second, beyond = page(1), page(2), page(7)
+    assert first.total == second.total == 2 and first.paginator.num_pages == 2
+    assert sorted(titles(first) + titles(second)) == ["Taalbuddy", "Woonbuddy"]
+    assert titles(beyond) == titles(second) and beyond.page.number == 2
+    assert len(beyond.messages) == 1 and "7" in str(beyond.messages[0])

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from search.text import query_terms
 
 # Words too common to narrow a search when other words are given (the database backend needs
@@ -15,6 +17,15 @@ def significant_terms(query):
     terms = query_terms(query)
     kept = [term for term in terms if term not in STOP_WORDS]
     return kept or terms
+
+
+@dataclass
+class PageWindow:
+    """One page of a search server's matches: their page ids, how many match, the facet counts."""
+
+    ids: list
+    total: int
+    counts: dict
 
 
 class CampaignSearchMixin:
@@ -47,9 +58,10 @@ class CampaignSearchMixin:
         page_ids = self.match_page_ids(query, queryset, limit)
         return page_ids, page_ids[:top]
 
-    def match_pages_faceted(self, query, queryset, limit, top, selected, accepting):
-        """Matches, filters and facet counts from the backend in one go, or None: the database backend
-        filters and counts on the database itself (programs/filters.py), over the ids of `match_pages`."""
+    def match_page_window(self, query, queryset, selected, accepting, offset, size):
+        """A page of matches with the finder's filters and facet counts (search/backends/server.py), or
+        None: the database backend filters and counts on the database itself (programs/filters.py), over
+        the ids of `match_pages`."""
         return None
 
     def match_page_ids(self, query, queryset, limit):

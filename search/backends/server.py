@@ -5,7 +5,7 @@ import re
 from modelsearch.utils import deep_update
 from wagtail.search.query import PlainText
 
-from search.backends.common import CampaignSearchMixin
+from search.backends.common import CampaignSearchMixin, PageWindow
 from search.documents import ACCEPTING_TERM
 from search.text import MAX_QUERY_TERMS, STEMMER_LANGUAGES, query_terms
 
@@ -114,14 +114,14 @@ class ServerMatchingMixin(CampaignSearchMixin):
             return []
         return self._page_ids(results, {"size": limit})[0]
 
-    def match_pages_faceted(self, query, queryset, limit, top, selected, accepting):
-        """The finder's text search, filters and facet counts in one request to the search server.
+    def match_page_window(self, query, queryset, selected, accepting, offset, size):
+        """One page of the finder's text search, with its filters and facet counts, in one request.
 
         `selected` maps a facet's parameter to the codes ticked (OR within a facet, AND across facets).
-        Returns `(matches, ranked, counts)`: the page ids passing every filter, best first, and for each
-        facet the count per code with the other facets' filters applied (`counts["accepting"]` is the
-        number of programmes taking volunteers now with every other filter applied, `counts["matched"]`
-        how many match the text whatever the filters).
+        Returns a `PageWindow`: the page ids of matches `offset` to `offset + size` passing every filter,
+        best first; how many pass them; and for each facet the count per code with the other facets'
+        filters applied (`counts["accepting"]`: programmes taking volunteers now with every other filter
+        applied; `counts["matched"]`: matches of the text whatever the filters).
         """
         results = self.match_documents(query, queryset)
         if not hasattr(results, "_get_es_body"):
@@ -149,7 +149,13 @@ class ServerMatchingMixin(CampaignSearchMixin):
             "filter": {"bool": {"filter": [others("accepting"), {"term": {column: ACCEPTING_TERM}}]}}
         }
         aggregations["matched"] = {"filter": {"match_all": {}}}
-        body = {"size": limit, "post_filter": others(None), "aggs": aggregations}
+        body = {
+            "from": offset,
+            "size": size,
+            "track_total_hits": True,
+            "post_filter": others(None),
+            "aggs": aggregations,
+        }
         ids, response = self._page_ids(results, body)
         found = response.get("aggregations", {})
         counts = {
@@ -158,4 +164,5 @@ class ServerMatchingMixin(CampaignSearchMixin):
         }
         counts["accepting"] = found["accepting"]["doc_count"]
         counts["matched"] = found["matched"]["doc_count"]
-        return ids, ids[:top], counts
+        total = response["hits"]["total"]
+        return PageWindow(ids=ids, total=total["value"] if isinstance(total, dict) else total, counts=counts)
