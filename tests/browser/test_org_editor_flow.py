@@ -3,10 +3,6 @@
 An organisation editor edits its programme's summary and submits it; a
 campaign editor approves it; a visitor finds the new text on the overview with
 two filters applied, and on the programme's page.
-
-Known problem: on PostgreSQL this test fails now and then (about one run in
-three on a loaded machine) because the approval leaves the old summary live;
-the cause is not found yet. scripts/test retries a failed browser module once.
 """
 
 import time
@@ -78,6 +74,23 @@ def log_out(page):
     page.context.clear_cookies()
 
 
+def open_edit_view(page, url):
+    """Open a page's edit view and wait until its scripts have set up the rich text editors.
+
+    Until then the description field holds its server-side value, which posts back as a
+    change; an "Approve" posted so would save the reviewer's own revision, and that one
+    needs an approval of its own (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT): the old
+    summary would stay live. The "More actions" menu works before the editors do.
+    """
+    page.goto(url)
+    page.wait_for_function(
+        """() => {
+            const inputs = [...document.querySelectorAll("input[data-draftail-input]")];
+            return inputs.length > 0 && inputs.every((input) => input.parentNode.querySelector(".Draftail-Editor"));
+        }"""
+    )
+
+
 def open_more_actions(page):
     page.locator("footer").get_by_role("button", name="More actions").click()
 
@@ -88,7 +101,7 @@ def test_a_change_is_submitted_approved_and_shown_to_visitors(page, federation, 
 
     # The organisation editor edits and submits for review: it may not publish.
     log_in(page, "org-eva")
-    page.goto(edit_url)
+    open_edit_view(page, edit_url)
     page.fill("input[name=summary]", NEW_SUMMARY)
     open_more_actions(page)
     assert page.locator("footer button[name=action-publish]").count() == 0
@@ -103,7 +116,7 @@ def test_a_change_is_submitted_approved_and_shown_to_visitors(page, federation, 
     log_in(page, "campaign-carl")
     review = page.locator("#awaiting-review-section")
     assert "Taalbuddy" in review.inner_text()
-    page.goto(edit_url)
+    open_edit_view(page, edit_url)
     open_more_actions(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Approve", exact=True).click()
