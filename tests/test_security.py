@@ -94,3 +94,11 @@ def test_admin_login_is_throttled_after_repeated_failures(client):
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
     reset()
+
+
+@pytest.mark.django_db
+def test_the_admin_sends_no_editor_e_mail_hash_to_gravatar(client, django_user_model):
+    user = django_user_model.objects.create_superuser("avatar", "someone@example.org", "x-long-password-1")
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar" not in html
