@@ -280,7 +280,7 @@ def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES):
         default=Value(len(ranked)),
         output_field=IntegerField(),
     )
-    return queryset.filter(pk__in=matches).annotate(search_rank=rank)
+    return queryset.filter(id__any_of=matches).annotate(search_rank=rank)
 
 
 def suggestions(raw_query, locale, limit=SUGGESTION_LIMIT):
