@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock, FAQSectionBlock
+from home.page_forms import CampaignPageForm
 
 
 class CampaignImage(AbstractImage):
@@ -94,6 +95,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 
 class BasePage(SocialFieldsMixin, Page):
     translatable_fields = PAGE_TRANSLATABLE_FIELDS
+    base_form_class = CampaignPageForm
 
     class Meta:
         abstract = True

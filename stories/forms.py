@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from home.page_forms import CampaignPageForm
 
 
 def is_publishing(data):
@@ -13,7 +13,7 @@ def is_publishing(data):
     return bool(data.get("action-workflow-action")) and data.get("workflow-action-name") == "approve"
 
 
-class StoryPageForm(WagtailAdminPageForm):
+class StoryPageForm(CampaignPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "expire_at" in self.fields:

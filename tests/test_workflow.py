@@ -246,3 +246,9 @@ def test_a_plain_approval_task_left_from_before_is_replaced(setup):
     assert [type(t.specific) for t in workflow.tasks] == [StoryApprovalTask]
     old_task.refresh_from_db()
     assert not old_task.active
+
+
+def test_the_edit_view_does_not_autosave_behind_a_submission(setup, client):
+    client.force_login(setup["campaign_editor"])
+    html = client.get(f"/admin/pages/{setup['programme'].pk}/edit/").content.decode()
+    assert "data-w-autosave-interval-value" not in html

@@ -167,6 +167,11 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# No background autosave: each autosaved revision of a page under review needs an approval of its
+# own (the setting above), so a reviewer merely opening the edit view, or an autosave landing just
+# after a submission, left the approved text unpublished. Editors save drafts explicitly; Wagtail
+# still warns before leaving a page with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # Search: the database backend unless ELASTICSEARCH_URL points at a server.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
