@@ -40,6 +40,13 @@ class CampaignRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+def alt_text(image, own_text=""):
+    """A page's own alt text for `image` (translated with the page), or else the image's shared description."""
+    if image is None:
+        return ""
+    return own_text or image.default_alt_text
+
+
 class SocialFieldsMixin(models.Model):
     """Fields for search engines and link previews, shared by every public page."""
 
@@ -67,18 +74,22 @@ class SocialFieldsMixin(models.Model):
     class Meta:
         abstract = True
 
+    def get_main_image(self):
+        """The page's own picture (hero, portrait, logo), shared when no social image is chosen."""
+        return None
+
+    def get_main_image_alt_text(self):
+        """The alt text of `get_main_image()` in this page's language."""
+        return alt_text(self.get_main_image())
+
     def get_social_image(self):
-        return self.social_image
+        return self.social_image or self.get_main_image()
 
     def get_social_image_alt_text(self):
-        """The page's own alt text for its social image, in its language, or else the shared image's description.
-
-        Pages whose social image defaults to their main image override this to give that image's alt text.
-        """
+        """The page's own alt text for its social image, in its language, or else the shared image's description."""
         if self.social_image:
-            return self.social_image_alt_text or self.social_image.default_alt_text
-        image = self.get_social_image()
-        return image.default_alt_text if image else ""
+            return alt_text(self.social_image, self.social_image_alt_text)
+        return self.get_main_image_alt_text()
 
 
 # Page fields every page type translates (title, slug, SEO, social image alt text) or keeps in step (social image).
@@ -176,20 +187,16 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def get_social_image(self):
-        return self.social_image or self.hero_image
+    def get_main_image(self):
+        return self.hero_image
 
     @property
     def hero_alt_text(self):
         """The hero's alt text in this page's language, or the image's description when none is given."""
-        if not self.hero_image:
-            return ""
-        return self.hero_image_alt_text or self.hero_image.default_alt_text
+        return alt_text(self.hero_image, self.hero_image_alt_text)
 
-    def get_social_image_alt_text(self):
-        if not self.social_image and self.hero_image:
-            return self.hero_alt_text
-        return super().get_social_image_alt_text()
+    def get_main_image_alt_text(self):
+        return self.hero_alt_text
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

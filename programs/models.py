@@ -27,7 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage
+from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
 from programs import taxonomy
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -249,14 +249,12 @@ class OrganisationPage(BasePage):
     class Meta:
         verbose_name = _("organisation")
 
-    def get_social_image(self):
-        return self.social_image or self.logo
+    def get_main_image(self):
+        return self.logo
 
-    def get_social_image_alt_text(self):
-        if not self.social_image and self.logo:
-            # Shared across locales, the logo's own description has one language; its name says what it is.
-            return _("Logo of %(organisation)s") % {"organisation": self.title}
-        return super().get_social_image_alt_text()
+    def get_main_image_alt_text(self):
+        # Shared across locales, the logo's own description has one language; its name says what it is.
+        return _("Logo of %(organisation)s") % {"organisation": self.title} if self.logo else ""
 
     def programmes(self):
         """Its live programmes, with `source_language` (the language their text is written in)."""
@@ -472,20 +470,16 @@ class ProgramPage(BasePage):
     def is_accepting_volunteers_now(self):
         return self.status == "active" and self.accepting_volunteers == "open"
 
-    def get_social_image(self):
-        return self.social_image or self.image
+    def get_main_image(self):
+        return self.image
 
     @property
     def image_alt(self):
         """The image's alt text in this page's language, or the image's description when none is given."""
-        if not self.image:
-            return ""
-        return self.image_alt_text or self.image.default_alt_text
+        return alt_text(self.image, self.image_alt_text)
 
-    def get_social_image_alt_text(self):
-        if not self.social_image and self.image:
-            return self.image_alt
-        return super().get_social_image_alt_text()
+    def get_main_image_alt_text(self):
+        return self.image_alt
 
     TEXT_FIELDS = ["title", "summary", "description", "volunteer_commitment", "notice", "image_alt_text"]
 

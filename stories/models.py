@@ -61,7 +61,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage
+from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
 from stories import consent
 from stories.forms import StoryPageForm
 
@@ -367,13 +367,11 @@ class StoryPage(BasePage):
 
     # Public page --------------------------------------------------------------------------------
 
-    def get_social_image(self):
-        return self.social_image or self.portrait
+    def get_main_image(self):
+        return self.portrait
 
-    def get_social_image_alt_text(self):
-        if not self.social_image and self.portrait:
-            return self.portrait_alt_text
-        return super().get_social_image_alt_text()
+    def get_main_image_alt_text(self):
+        return alt_text(self.portrait, self.portrait_alt_text)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
