@@ -25,7 +25,6 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
-    Workflow,
     WorkflowPage,
 )
 
@@ -113,15 +112,11 @@ def sync_organisation(organisation):
     return folders
 
 
-# Stories had a workflow of their own for a while; story indexes still on it move to the overview's.
-OLD_STORY_WORKFLOW_NAME = "Story review"
-
-
 def assign_review_workflow():
     """Give every story index the programme overview's workflow ("Campaign review").
 
-    Nothing happens while the overview has no workflow. A story index given another workflow by hand
-    keeps it.
+    Nothing happens while the overview has no workflow. A story index given another (active) workflow
+    by hand keeps it.
     """
     from programs.models import ProgramIndexPage
     from stories.models import StoryIndexPage
@@ -132,16 +127,12 @@ def assign_review_workflow():
     if overview is None:
         return None
     workflow = overview.workflow
-    for index in StoryIndexPage.objects.all():
-        current = WorkflowPage.objects.filter(page=index).select_related("workflow").first()
-        if current is None:
-            WorkflowPage.objects.create(page=index, workflow=workflow)
-        elif current.workflow_id != workflow.pk and (
-            not current.workflow.active or current.workflow.name == OLD_STORY_WORKFLOW_NAME
-        ):
-            current.workflow = workflow
-            current.save(update_fields=["workflow"])
-    Workflow.objects.filter(name=OLD_STORY_WORKFLOW_NAME, active=True).exclude(pk=workflow.pk).update(active=False)
+    indexes = list(StoryIndexPage.objects.values_list("pk", flat=True))
+    WorkflowPage.objects.filter(page__in=indexes, workflow__active=False).update(workflow=workflow)
+    assigned = set(WorkflowPage.objects.filter(page__in=indexes).values_list("page_id", flat=True))
+    WorkflowPage.objects.bulk_create(
+        [WorkflowPage(page_id=pk, workflow=workflow) for pk in indexes if pk not in assigned]
+    )
     return workflow
 
 
