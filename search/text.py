@@ -1,6 +1,6 @@
 """Language-aware text handling shared by both search backends.
 
-The search server analyses text itself (see search/backends/opensearch.py);
+The search server analyses text itself (see search/backends/server.py);
 the database backend cannot stem or fold accents in every database, so for it
 we index a folded, stemmed copy of each document's text and expand each query
 word into the same forms. Snippets and highlighting are computed here too, so

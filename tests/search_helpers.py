@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVER_BACKEND = os.environ.get("SEARCH_SERVER_BACKEND", "search.backends.opensearch")
+SERVER_BACKEND = "search.backends.elasticsearch"
 DATABASE = {"BACKEND": "search.backends.database"}
 RUN_PREFIX = f"test_{uuid.uuid4().hex[:8]}_"
 

@@ -33,7 +33,10 @@ def server_indexes(django_db_setup, django_db_blocker):
         for model in get_indexed_models():
             backend.get_index_for_model(model).add_model(model)
     yield url
-    backend.es.indices.delete(index=f"{RUN_PREFIX}*")
+    # Elasticsearch deletes indexes by name only (action.destructive_requires_name).
+    names = list(backend.es.indices.get(index=f"{RUN_PREFIX}*"))
+    if names:
+        backend.es.indices.delete(index=names)
 
 
 def _use_server(request, settings):
@@ -76,12 +79,12 @@ def _empty_documents_index(backend):
 
     The server has no delete-by-query (its reindex module is not installed), so ids are listed and deleted.
     """
-    from opensearchpy.helpers import bulk
+    from elasticsearch.helpers import bulk
 
     from search.models import SearchDocument
 
     name = backend.get_index_for_model(SearchDocument).name
-    hits = backend.es.search(index=name, body={"query": {"match_all": {}}, "size": 10000, "_source": False})
+    hits = backend.es.search(index=name, query={"match_all": {}}, size=10000, source=False)
     actions = [{"_op_type": "delete", "_index": name, "_id": hit["_id"]} for hit in hits["hits"]["hits"]]
     if actions:
         bulk(backend.es, actions, refresh=True)

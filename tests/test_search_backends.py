@@ -72,7 +72,7 @@ def test_the_server_analyses_each_language(server_backend):
     name = backend.get_index_for_model(SearchDocument).name
 
     def tokens(analyzer, text):
-        response = backend.es.indices.analyze(index=name, body={"analyzer": analyzer, "text": text})
+        response = backend.es.indices.analyze(index=name, analyzer=analyzer, text=text)
         return [token["token"] for token in response["tokens"]]
 
     assert tokens("campaign_nl", "vluchtelingen") == tokens("campaign_nl", "vluchteling")

@@ -176,14 +176,13 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Search: the database backend unless ELASTICSEARCH_URL points at a server.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="campaign_")
-# The search server's backend is OpenSearch 2 (what scripts/search-server runs); set
-# SEARCH_SERVER_BACKEND=search.backends.elasticsearch for Elasticsearch 8/9. Beside it the database
+# The search server is Elasticsearch 9 (what scripts/search-server runs). Beside it the database
 # backend stays current, and every search falls back to it when the server does not answer.
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": env.str("SEARCH_SERVER_BACKEND", default="search.backends.opensearch"),
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": env.int("SEARCH_SERVER_TIMEOUT", default=5),

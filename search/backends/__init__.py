@@ -5,7 +5,7 @@ Each backend here answers `match_documents(query, queryset)` and
 
 - the database backend (SQLite FTS5 or PostgreSQL full-text) matches the
   folded, stemmed copy of the text that search/text.py computes;
-- the search-server backends (OpenSearch, Elasticsearch) match per-language
+- the search-server backend (Elasticsearch) matches per-language
   fields analysed with Dutch, French and English analyzers.
 
 Settings choose the backend (campaign_site/settings/base.py); code never looks

@@ -1,4 +1,4 @@
-"""Elasticsearch 8/9, through the elasticsearch client (not run by scripts/search-server; see its header)."""
+"""Elasticsearch 9 (what scripts/search-server runs): Wagtail's elasticsearch9 backend, elasticsearch client."""
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError

@@ -1,4 +1,4 @@
-"""What the OpenSearch and Elasticsearch backends share: language analysis and per-language matching."""
+"""The search server backend's language analysis and per-language matching."""
 
 import re
 
