@@ -9,13 +9,14 @@ facets into account, so a count says how many programmes ticking that box
 would give. Every step is a fixed number of queries, whatever the number of
 programmes (GROUP BY for the counts, prefetching for the cards).
 
-With a text query (`q`), search/service.py finds the matches. On the search
-server one request filters them, counts the facets (an aggregation per
-facet) and returns the page asked for, in order of relevance; the database
-then only reads the twelve cards. On the database backend (and while the
-server is down) the counts are the GROUP BYs above over the matches, the best
-matches first and the others in the overview's usual order. Pass a
-`queryset` to filter another set of programmes (on the database).
+With a text query (`q`), search/service.py finds the matches, and the search
+backend filters them, counts the facets and returns the page asked for, in
+order of relevance: the search server in one request (an aggregation per
+facet), the database backend from the facet codes its ranked query returns.
+The database then only reads the twelve cards. When no whole word matches,
+the programmes whose names start with the words are filtered and counted
+with the GROUP BYs above, the best first. Pass a `queryset` to filter
+another set of programmes (on the database).
 """
 
 from dataclasses import dataclass
@@ -205,8 +206,8 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
         number = 1
 
     programmes = base_queryset(locale) if queryset is None else queryset
-    # With a text query on the search server, the server filters, counts and pages the matches in one
-    # request (`window`); otherwise the database does, with GROUP BY over the matches.
+    # With a text query the search backend filters, counts and pages the matches (`window`); for prefix
+    # matches, and without a text query, the database does, with GROUP BY.
     window = None
     backend_counts = None
     if text:

@@ -248,11 +248,12 @@ def finder_text(raw):
 
 
 def search_programmes_window(query, locale, selected, accepting, offset, size):
-    """One page of the finder's text search on the search server, filtered and with facet counts.
+    """One page of the finder's text search, filtered and with facet counts, from the search backend.
 
-    A `PageWindow` (search/backends/common.py), or None when the database answers (the default
-    backend, or the fallback while the server is down) or when no whole word matches: then the
-    finder filters and counts `search_programmes` on the database.
+    A `PageWindow` (search/backends/common.py): the search server filters and counts every match in one
+    request; the database backend (the default, or the fallback while the server is down) counts the
+    best MAX_WINDOW_MATCHES in Python from the ranked query. None when no whole word matches: then the
+    finder filters and counts `search_programmes` (prefix matches) on the database.
     """
     documents = SearchDocument.objects.filter(locale=locale, kind="programme")
     window = run(lambda backend: backend.match_page_window(query, documents, selected, accepting, offset, size))

@@ -1,6 +1,12 @@
+from collections import Counter
 from dataclasses import dataclass
 
+from search.documents import ACCEPTING_TERM
 from search.text import query_terms
+
+# The database backend filters and counts the finder's facets over at most this many matches, the
+# best (more is not a specific query; the search server counts over every match).
+MAX_WINDOW_MATCHES = 1000
 
 # Words too common to narrow a search when other words are given (the database backend needs
 # every word to match; the search server's analyzers drop these themselves).
@@ -26,6 +32,37 @@ class PageWindow:
     ids: list
     total: int
     counts: dict
+
+
+def window_from_codes(rows, selected, accepting, offset, size):
+    """A `PageWindow` computed from `(page_id, facet_codes)` rows of matches, best first.
+
+    The same semantics as the search server's request (search/backends/server.py): OR within a
+    facet, AND across facets, each facet counted with the other facets' filters applied.
+    """
+    clauses = {param: frozenset(f"{param}:{code}" for code in codes) for param, codes in selected.items() if codes}
+    if accepting:
+        clauses["accepting"] = frozenset([ACCEPTING_TERM])
+    ids = []
+    counts = {param: Counter() for param in selected}
+    accepting_count = 0
+    for page_id, codes in rows:
+        codes = frozenset(codes.split())
+        failed = [param for param, wanted in clauses.items() if not codes & wanted]
+        if not failed:
+            ids.append(page_id)
+        if len(failed) > 1:
+            continue  # counts only where at most the facet counted fails
+        for param in selected:
+            if not failed or failed == [param]:
+                prefix = f"{param}:"
+                counts[param].update(code[len(prefix) :] for code in codes if code.startswith(prefix))
+        if ACCEPTING_TERM in codes and (not failed or failed == ["accepting"]):
+            accepting_count += 1
+    result = {param: dict(counter) for param, counter in counts.items()}
+    result["accepting"] = accepting_count
+    result["matched"] = len(rows)
+    return PageWindow(ids=ids[offset : offset + size], total=len(ids), counts=result)
 
 
 class CampaignSearchMixin:
@@ -59,10 +96,19 @@ class CampaignSearchMixin:
         return page_ids, page_ids[:top]
 
     def match_page_window(self, query, queryset, selected, accepting, offset, size):
-        """A page of matches with the finder's filters and facet counts (search/backends/server.py), or
-        None: the database backend filters and counts on the database itself (programs/filters.py), over
-        the ids of `match_pages`."""
-        return None
+        """A page of the finder's matches with its filters and facet counts, as a `PageWindow`.
+
+        `selected` maps a facet's parameter to the codes ticked. The search server answers in one request
+        (search/backends/server.py); the database reads the facet codes of the best MAX_WINDOW_MATCHES
+        matches in the ranked query itself and counts them here, instead of a GROUP BY per facet.
+        """
+        rows = self.match_page_codes(query, queryset, MAX_WINDOW_MATCHES)
+        return window_from_codes(rows, selected, accepting, offset, size)
+
+    def match_page_codes(self, query, queryset, limit):
+        """`(page_id, facet_codes)` of the best `limit` matching documents, best first."""
+        documents = self.match_documents(query, queryset.only("id", "page_id", "facet_codes"))[:limit]
+        return [(document.page_id, document.facet_codes) for document in documents]
 
     def match_page_ids(self, query, queryset, limit):
         """The ids of the pages of the best `limit` matching documents, best first."""
