@@ -7,10 +7,12 @@ import pytest
 
 from django.core.cache import cache
 from django.core.management import call_command
+from django.http import QueryDict
 
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from programs.filters import filter_programmes
 from search.models import SearchDocument
 from search.service import site_search, suggestions
 from tests.programs_support import make_index, make_organisation, make_programme
@@ -57,6 +59,23 @@ def test_search_falls_back_to_the_database_when_the_server_is_down(settings, hom
 
     response = client.get("/nl/buddyprogrammas/", {"q": "fietsen"})
     assert response.status_code == 200 and "Fietsbuddy" in response.content.decode()
+    cache.clear()
+
+
+def test_the_finder_filters_and_counts_on_the_database_while_the_server_is_down(settings, home_page, nl):
+    settings.WAGTAILSEARCH_BACKENDS = server_settings(closed_port_url(), prefix="unreachable_")
+    cache.clear()
+    organisation = make_organisation(make_index(home_page), "Buddy Leuven")
+    make_programme(organisation, "Fietsbuddy", summary="Fietsen met een vluchteling.", themes=["leisure"])
+    make_programme(organisation, "Taalbuddy", summary="Taal oefenen met een vluchteling.", themes=["language"])
+    make_programme(organisation, "Kookbuddy", summary="Samen koken.", themes=["language"])
+
+    result = filter_programmes(QueryDict("q=vluchtelingen&theme=language"), locale=nl)
+    assert [programme.title for programme in result.page.object_list] == ["Taalbuddy"]
+    theme_counts = {
+        option.code: option.count for facet in result.facets if facet.param == "theme" for option in facet.options
+    }
+    assert theme_counts["language"] == 1 and theme_counts["leisure"] == 1
     cache.clear()
 
 
