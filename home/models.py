@@ -1,6 +1,8 @@
 """Campaign pages (home, standard, FAQ), the image model and site settings."""
 
+import html
 import json
+import re
 
 from django.apps import apps
 from django.db import models
@@ -261,6 +263,14 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(rich_text_html):
+    """Rich text as one line of plain text: a space between paragraphs, entities decoded."""
+    return " ".join(html.unescape(strip_tags(_BLOCK_END.sub(r"\g<0> ", rich_text_html))).split())
+
+
 class FAQPage(BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     sections = StreamField(
@@ -312,12 +322,14 @@ class FAQPage(BasePage):
                 {
                     "@type": "Question",
                     "name": item["question"],
-                    "acceptedAnswer": {"@type": "Answer", "text": strip_tags(str(item["answer"])).strip()},
+                    "acceptedAnswer": {"@type": "Answer", "text": plain_text(str(item["answer"]))},
                 }
                 for item in self.questions()
             ],
         }
-        return json.dumps(data, ensure_ascii=False)
+        text = json.dumps(data, ensure_ascii=False)
+        # Nothing an editor writes may close the script element or open a comment.
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @register_setting(icon="site")
