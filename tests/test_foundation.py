@@ -18,7 +18,6 @@ from bs4 import BeautifulSoup
 
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.test import override_settings
 
 from wagtail.models import Page
@@ -26,6 +25,7 @@ from wagtail.models import Page
 from home.demo import loader
 from home.demo.images import get_or_create_demo_image
 from home.models import CampaignImage, FAQPage, HomePage, StandardPage
+from tests.demo_support import demo_content_loaded
 
 pytestmark = [pytest.mark.sqlite_path, pytest.mark.django_db]
 
@@ -57,20 +57,11 @@ def demo_output(django_db_setup, django_db_blocker):
     Small demo pictures keep the home page's renditions quick to make.
     """
     out = io.StringIO()
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch:
         patch.setattr(loader, "get_or_create_demo_image", partial(get_or_create_demo_image, size=(320, 180)))
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo_content", stdout=out)
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+        with demo_content_loaded(django_db_blocker, stdout=out):
+            patch.undo()
+            yield out.getvalue()
 
 
 @pytest.fixture

@@ -2,12 +2,12 @@
 
 import pytest
 
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import Page, get_page_models
+
+from tests.demo_support import demo_content_loaded
 
 pytestmark = [pytest.mark.sqlite_path, pytest.mark.django_db]
 
@@ -20,19 +20,8 @@ def demo_content(django_db_setup, django_db_blocker):
 
     Each test still runs in its own savepoint, as with Django's setUpTestData.
     """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo_content", quiet=True)
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    with demo_content_loaded(django_db_blocker, quiet=True):
+        yield
 
 
 def public_page_models():
