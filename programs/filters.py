@@ -25,12 +25,14 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce, Length, Substr
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
 from programs import taxonomy
 from programs.models import ProgramPage
+from search.backends.common import MAX_WINDOW_MATCHES
 from search.service import finder_text, search_programmes, search_programmes_window
 
 PAGE_SIZE = 12
@@ -222,6 +224,11 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
             programmes = search_programmes(programmes, text, locale)
         else:
             backend_counts = window.counts
+            if window.capped:
+                messages.append(
+                    _("Only the %(n)s best matches are shown and counted; add a word or a filter to narrow the search.")
+                    % {"n": number_format(MAX_WINDOW_MATCHES, force_grouping=True)}
+                )
 
     def narrowed(skip=None):
         result = programmes

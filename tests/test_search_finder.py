@@ -208,3 +208,14 @@ def test_text_results_page_through_every_match_once(programmes):
     assert sorted(titles(first) + titles(second)) == ["Taalbuddy", "Woonbuddy"]
     assert titles(beyond) == titles(second) and beyond.page.number == 2
     assert len(beyond.messages) == 1 and "7" in str(beyond.messages[0])
+
+
+def test_the_database_backend_says_when_it_counted_only_the_best_matches(programmes, search_backend, monkeypatch):
+    monkeypatch.setattr("search.backends.common.MAX_WINDOW_MATCHES", 1)
+    monkeypatch.setattr("programs.filters.MAX_WINDOW_MATCHES", 1)
+    result = finder("q=vluchteling")
+    capped = [message for message in result.messages if "best matches" in str(message)]
+    if search_backend == "database":
+        assert result.total == 1 and len(capped) == 1 and "1 best" in str(capped[0])
+    else:  # the search server counts every match
+        assert result.total == 2 and not capped

@@ -27,14 +27,16 @@ def significant_terms(query):
 
 @dataclass
 class PageWindow:
-    """One page of a search server's matches: their page ids, how many match, the facet counts."""
+    """One page of the finder's matches: their page ids, how many pass the filters, the facet counts."""
 
     ids: list
     total: int
     counts: dict
+    # More documents matched than were counted (the database backend keeps the best MAX_WINDOW_MATCHES).
+    capped: bool = False
 
 
-def window_from_codes(rows, selected, accepting, offset, size):
+def window_from_codes(rows, selected, accepting, offset, size, capped=False):
     """A `PageWindow` computed from `(page_id, facet_codes)` rows of matches, best first.
 
     The same semantics as the search server's request (search/backends/server.py): OR within a
@@ -62,7 +64,7 @@ def window_from_codes(rows, selected, accepting, offset, size):
     result = {param: dict(counter) for param, counter in counts.items()}
     result["accepting"] = accepting_count
     result["matched"] = len(rows)
-    return PageWindow(ids=ids[offset : offset + size], total=len(ids), counts=result)
+    return PageWindow(ids=ids[offset : offset + size], total=len(ids), counts=result, capped=capped)
 
 
 class CampaignSearchMixin:
@@ -102,8 +104,9 @@ class CampaignSearchMixin:
         (search/backends/server.py); the database reads the facet codes of the best MAX_WINDOW_MATCHES
         matches in the ranked query itself and counts them here, instead of a GROUP BY per facet.
         """
-        rows = self.match_page_codes(query, queryset, MAX_WINDOW_MATCHES)
-        return window_from_codes(rows, selected, accepting, offset, size)
+        rows = self.match_page_codes(query, queryset, MAX_WINDOW_MATCHES + 1)
+        capped = len(rows) > MAX_WINDOW_MATCHES
+        return window_from_codes(rows[:MAX_WINDOW_MATCHES], selected, accepting, offset, size, capped=capped)
 
     def match_page_codes(self, query, queryset, limit):
         """`(page_id, facet_codes)` of the best `limit` matching documents, best first."""
