@@ -15,8 +15,7 @@ order of relevance: the search server in one request (an aggregation per
 facet), the database backend from the facet codes its ranked query returns.
 The database then only reads the twelve cards. When no whole word matches,
 the programmes whose names start with the words are filtered and counted
-with the GROUP BYs above, the best first. Pass a `queryset` to filter
-another set of programmes (on the database).
+with the GROUP BYs above, the best first.
 """
 
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from wagtail.models import Page
 from programs import taxonomy
 from programs.models import ProgramPage
 from search.backends.common import MAX_WINDOW_MATCHES
-from search.service import finder_text, search_programmes, search_programmes_window
+from search.service import finder_text, prefix_programmes, search_programmes_window
 
 PAGE_SIZE = 12
 MAX_VALUES_PER_FACET = 20
@@ -165,7 +164,7 @@ def base_queryset(locale):
     return ProgramPage.objects.live().filter(locale=locale)
 
 
-def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
+def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
     """Filter, count and paginate the programmes of `locale` for the GET `params` (a QueryDict)."""
     messages = []
     selected = {}
@@ -207,7 +206,7 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
         messages.append(_("“%(value)s” is not a page number; showing the first page.") % {"value": str(number)[:20]})
         number = 1
 
-    programmes = base_queryset(locale) if queryset is None else queryset
+    programmes = base_queryset(locale)
     # With a text query the search backend filters, counts and pages the matches (`window`); for prefix
     # matches, and without a text query, the database does, with GROUP BY.
     window = None
@@ -219,9 +218,9 @@ def filter_programmes(params, *, locale, queryset=None, page_size=PAGE_SIZE):
             offset = (page_number - 1) * page_size
             return search_programmes_window(text, locale, facet_codes, accepting, offset, page_size)
 
-        window = search_window(number) if queryset is None else None
+        window = search_window(number)
         if window is None:
-            programmes = search_programmes(programmes, text, locale)
+            programmes = prefix_programmes(programmes, text, locale)
         else:
             backend_counts = window.counts
             if window.capped:

@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        from search import lookups, signals  # noqa: F401 (lookups registers `__any_of`)
+        from search import signals
 
         signals.connect()

@@ -29,10 +29,6 @@ from search.text import clean_query, fold, highlight, highlight_title, query_ter
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-# The finder shows at most this many matching programmes, the most relevant (more is not a specific query).
-MAX_PROGRAMME_MATCHES = 1000
-# The finder orders the best matches by relevance; the others follow in the overview's usual order.
-RANKED_PROGRAMMES = 60
 # When no whole word matches, the finder shows at most this many programmes whose names start with it.
 MAX_PREFIX_MATCHES = 100
 SUGGESTION_LIMIT = 8
@@ -253,7 +249,7 @@ def search_programmes_window(query, locale, selected, accepting, offset, size):
     A `PageWindow` (search/backends/common.py): the search server filters and counts every match in one
     request; the database backend (the default, or the fallback while the server is down) counts the
     best MAX_WINDOW_MATCHES in Python from the ranked query. None when no whole word matches: then the
-    finder filters and counts `search_programmes` (prefix matches) on the database.
+    finder filters and counts `prefix_programmes` on the database.
     """
     documents = SearchDocument.objects.filter(locale=locale, kind="programme")
     window = run(lambda backend: backend.match_page_window(query, documents, selected, accepting, offset, size))
@@ -262,18 +258,15 @@ def search_programmes_window(query, locale, selected, accepting, offset, size):
     return window
 
 
-def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES):
-    """The programmes of `queryset` that match `query`, annotated with `search_rank` (0 is the best).
+def prefix_programmes(queryset, query, locale):
+    """The programmes of `queryset` whose name, organisation or municipality starts with the words of `query`.
 
-    The finder (programs/filters.py) filters and counts these on the database as it does without a
-    query. The best RANKED_PROGRAMMES come first in order of relevance, the other matches after them.
+    For a query in which no whole word matches (search_programmes_window gives None): a visitor who submits
+    what they began to type ("ant") still finds what the suggestions showed. Annotated with `search_rank`
+    (0 is the best); the finder filters and counts these on the database as it does without a query.
     """
     documents = SearchDocument.objects.filter(locale=locale, kind="programme")
-    matches, ranked = run(lambda backend: backend.match_pages(query, documents, limit, RANKED_PROGRAMMES))
-    if not ranked:
-        # No whole word matched: a visitor who submits what they began to type ("ant") still finds
-        # the programmes whose name, organisation or municipality starts with it.
-        ranked = matches = run(lambda backend: backend.suggest_page_ids(query, documents, MAX_PREFIX_MATCHES))
+    ranked = run(lambda backend: backend.suggest_page_ids(query, documents, MAX_PREFIX_MATCHES))
     if not ranked:
         return queryset.none()
     rank = Case(
@@ -281,7 +274,7 @@ def search_programmes(queryset, query, locale, limit=MAX_PROGRAMME_MATCHES):
         default=Value(len(ranked)),
         output_field=IntegerField(),
     )
-    return queryset.filter(id__any_of=matches).annotate(search_rank=rank)
+    return queryset.filter(pk__in=ranked).annotate(search_rank=rank)
 
 
 def suggestions(raw_query, locale, limit=SUGGESTION_LIMIT):

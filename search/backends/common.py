@@ -88,15 +88,6 @@ class CampaignSearchMixin:
         documents = self.suggest_documents(query, queryset.only("id", "page_id"))[:limit]
         return [document.page_id for document in documents]
 
-    def match_pages(self, query, queryset, limit, top):
-        """`(matches, ranked)`: the ids of the pages of the best `limit` matches, and of the best `top`.
-
-        One ranked query: on PostgreSQL each evaluation of a text match scans the documents' vectors,
-        so the finder's facet counts filter on these ids instead of repeating the match in a subquery.
-        """
-        page_ids = self.match_page_ids(query, queryset, limit)
-        return page_ids, page_ids[:top]
-
     def match_page_window(self, query, queryset, selected, accepting, offset, size):
         """A page of the finder's matches with its filters and facet counts, as a `PageWindow`.
 
@@ -112,7 +103,3 @@ class CampaignSearchMixin:
         """`(page_id, facet_codes)` of the best `limit` matching documents, best first."""
         documents = self.match_documents(query, queryset.only("id", "page_id", "facet_codes"))[:limit]
         return [(document.page_id, document.facet_codes) for document in documents]
-
-    def match_page_ids(self, query, queryset, limit):
-        """The ids of the pages of the best `limit` matching documents, best first."""
-        return [document.page_id for document in self.match_documents(query, queryset.only("id", "page_id"))[:limit]]

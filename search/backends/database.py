@@ -59,16 +59,16 @@ def _backend_class(vendor):
                 params.setdefault("SEARCH_CONFIG", "simple")
                 super().__init__(params)
 
-            def _ranked(self, query, queryset):
-                """The matching documents, best first, ranked by one ts_rank per document (or None).
+            def match_page_codes(self, query, queryset, limit):
+                """The finder's matches, best first, ranked by one ts_rank per document.
 
                 Wagtail's own query selects each match's whole text vector and ranks every word variant
                 of every field separately (a dozen ts_rank calls per match for two words); the finder
-                needs only the order and a column or two.
+                needs only the order and two columns.
                 """
                 compiler = self.match_documents(query, queryset).query_compiler
                 if isinstance(compiler.query, MatchAll):
-                    return None
+                    return super().match_page_codes(query, queryset, limit)
                 tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(self))
                 vectors = [vector for vector, _boost in compiler.get_search_vectors(tsquery)]
                 combined = vectors[0]
@@ -76,19 +76,7 @@ def _backend_class(vendor):
                     combined = combined._combine(vector, "||", False)
                 rank = SearchRank(combined, tsquery, weights=compiler.sql_weights)
                 matches = compiler.queryset.annotate(_vector_=combined).filter(_vector_=tsquery)
-                return matches.order_by(rank.desc(), "-pk")
-
-            def match_page_ids(self, query, queryset, limit):
-                ranked = self._ranked(query, queryset)
-                if ranked is None:
-                    return super().match_page_ids(query, queryset, limit)
-                return list(ranked.values_list("page_id", flat=True)[:limit])
-
-            def match_page_codes(self, query, queryset, limit):
-                ranked = self._ranked(query, queryset)
-                if ranked is None:
-                    return super().match_page_codes(query, queryset, limit)
-                return list(ranked.values_list("page_id", "facet_codes")[:limit])
+                return list(matches.order_by(rank.desc(), "-pk").values_list("page_id", "facet_codes")[:limit])
 
         return CampaignPostgresSearchBackend
     if vendor == "sqlite":

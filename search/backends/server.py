@@ -107,13 +107,6 @@ class ServerMatchingMixin(CampaignSearchMixin):
         ids = [hit["fields"][column][0] for hit in response["hits"]["hits"] if column in hit.get("fields", {})]
         return ids, response
 
-    def match_page_ids(self, query, queryset, limit):
-        """One request for up to `limit` page ids, read from the index (no database round trip)."""
-        results = self.match_documents(query, queryset)
-        if not hasattr(results, "_get_es_body"):
-            return []
-        return self._page_ids(results, {"size": limit})[0]
-
     def match_page_window(self, query, queryset, selected, accepting, offset, size):
         """One page of the finder's text search, with its filters and facet counts, in one request.
 
