@@ -1,7 +1,6 @@
 """Campaign pages (home, standard, FAQ), the image model and site settings."""
 
 import html
-import json
 import re
 
 from django.apps import apps
@@ -20,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock, FAQSectionBlock
 from home.page_forms import CampaignPageForm
+from home.structured_data import to_json_ld
 
 
 class CampaignImage(AbstractImage):
@@ -327,9 +327,7 @@ class FAQPage(BasePage):
                 for item in self.questions()
             ],
         }
-        text = json.dumps(data, ensure_ascii=False)
-        # Nothing an editor writes may close the script element or open a comment.
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return to_json_ld(data)
 
 
 @register_setting(icon="site")

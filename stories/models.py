@@ -38,8 +38,6 @@ The page's `expire_at` is set from the consent's expiry, so Wagtail's
 consent ends.
 """
 
-import json
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -62,6 +60,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
+from home.structured_data import to_json_ld
 from stories import consent
 from stories.forms import StoryPageForm
 
@@ -413,7 +412,7 @@ class StoryPage(BasePage):
             }
         if self.localized_programme is not None:
             data["about"] = {"@type": "Service", "name": self.localized_programme.title}
-        return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        return to_json_ld(data)
 
     @classmethod
     def for_listing(cls):

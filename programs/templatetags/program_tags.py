@@ -1,10 +1,8 @@
-import json
-
 from django import template
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from home.structured_data import to_json_ld
 from programs.reference import ATTRIBUTION as REFERENCE_ATTRIBUTION
 from programs.region_map import ATTRIBUTION as MAP_ATTRIBUTION
 from programs.region_map import region_map
@@ -147,7 +145,4 @@ def programme_json_ld(context, page):
         data["availableChannel"] = channels
     if page.last_verified:
         data["dateModified"] = page.last_verified.isoformat()
-    text = json.dumps(data, ensure_ascii=False)
-    # Nothing in the data may close the script element or open a comment.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308
+    return to_json_ld(data)
