@@ -1,11 +1,7 @@
 """Campaign pages (home, standard, FAQ), the image model and site settings."""
 
-import html
-import re
-
 from django.apps import apps
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock, FAQSectionBlock
 from home.page_forms import CampaignPageForm
 from home.structured_data import to_json_ld
+from search.text import plain_text
 
 
 class CampaignImage(AbstractImage):
@@ -261,14 +258,6 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
-
-
-def plain_text(rich_text_html):
-    """Rich text as one line of plain text: a space between paragraphs, entities decoded."""
-    return " ".join(html.unescape(strip_tags(_BLOCK_END.sub(r"\g<0> ", rich_text_html))).split())
 
 
 class FAQPage(BasePage):

@@ -7,18 +7,16 @@ move, alias updates and translations; `manage.py sync_search_documents`
 rebuilds them all.
 """
 
-import html
 import logging
 
 from django.db import transaction
 from django.utils import translation
-from django.utils.html import strip_tags
 
 from wagtail.models import Page
 from wagtail.search import index
 
 from search.models import SearchDocument
-from search.text import fold, stems_text
+from search.text import fold, plain_text, stems_text
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +36,7 @@ def _plain(value):
         return ""
     if isinstance(value, (list, tuple)):
         return " ".join(_plain(item) for item in value)
-    text = html.unescape(strip_tags(str(value)))
-    return " ".join(text.split())
+    return plain_text(value)
 
 
 def page_text(page):

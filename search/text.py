@@ -7,13 +7,14 @@ word into the same forms. Snippets and highlighting are computed here too, so
 they look the same whichever backend answered.
 """
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 # Longest query we look at; anything longer is cut (and the visitor told so).
@@ -151,3 +152,11 @@ def highlight_title(title, query):
     """The whole title, escaped, with the query words marked."""
     title = title or ""
     return mark_safe(_marked(title, _hits(title, query), 0, len(title)))  # noqa: S308
+
+
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(rich_text_html):
+    """Rich text as one line of plain text: a space between paragraphs, entities decoded."""
+    return " ".join(html.unescape(strip_tags(_BLOCK_END.sub(r"\g<0> ", str(rich_text_html)))).split())

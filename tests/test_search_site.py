@@ -166,3 +166,11 @@ def test_a_story_is_found_by_its_quote_and_shown_as_a_story(search_backend, home
     refresh()
     result = site_search("couscous", locale=Locale.objects.get(language_code="nl"), record=False)
     assert [(hit.kind, str(hit.title)) for hit in result.hits] == [("story", "Samen aan tafel")]
+
+
+def test_paragraphs_stay_separate_words_in_the_search_text(home_page):
+    from search.models import SearchDocument
+
+    faq = make_faq(home_page, {"Algemeen": [("Waarom?", "<p>Samen wonen.</p><p>Het doel &amp; de weg.</p>")]})
+    body = SearchDocument.objects.filter(page=faq).exclude(anchor="").get().body
+    assert body == "Samen wonen. Het doel & de weg."
