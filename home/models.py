@@ -1,6 +1,7 @@
-"""Campaign pages (home, standard, FAQ), the image model and site settings."""
+"""Campaign pages (home, standard, FAQ), the image model, site settings, and the records roles rest on."""
 
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -377,3 +378,58 @@ class SiteSettings(BaseSiteSetting):
             ("YouTube", self.youtube_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+# Roles (home/permissions.py) ----------------------------------------------------------------------
+
+
+class CampaignRights(models.Model):
+    """Holds the campaign's own permissions, declared here and granted to groups like any other.
+
+    Like Wagtail's `SimpleTranslation` (which declares `submit_translation`),
+    a concrete model without rows, so `remove_stale_contenttypes` and
+    `dumpdata` leave its permissions alone. home/wagtail_hooks.py registers
+    them, so campaign admins see them in the group editor; code asks
+    `user.has_perm("home.onboard_organisation")`, never a group's name.
+    """
+
+    class Meta:
+        default_permissions = []
+        permissions = [
+            ("onboard_organisation", _("Can onboard organisations")),
+            ("oversee_organisations", _("Can follow up every organisation's listings and stories")),
+        ]
+        verbose_name = _("campaign rights")
+        verbose_name_plural = _("campaign rights")
+
+
+class OrganisationGroup(models.Model):
+    """The link between an organisation and its editors' group and collection; never found by a name.
+
+    Keyed by the translation key of the organisation's page, which every
+    locale's version shares and a new title leaves alone. Onboarding creates it
+    (programs/onboarding.py); home/permissions.py answers "whose group is this"
+    and "which group edits this organisation" through it only. `name` is the
+    name the organisation was onboarded with, which onboarding it again finds.
+    """
+
+    organisation_key = models.UUIDField(_("organisation"), unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, related_name="organisation_link", verbose_name=_("editors' group")
+    )
+    collection = models.OneToOneField(
+        Collection,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisation_link",
+        verbose_name=_("collection"),
+    )
+
+    class Meta:
+        verbose_name = _("organisation's editors' group")
+        verbose_name_plural = _("organisations' editors' groups")
+
+    def __str__(self):
+        return self.name

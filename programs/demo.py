@@ -10,11 +10,9 @@ from functools import partial
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 
-from wagtail.models import Collection
-
+from home import permissions
 from home.demo import register_demo_loader
 from home.translation import translate_instance
 from programs.importer import drop_automatic_redirects, find_organisation, import_programmes
@@ -153,7 +151,8 @@ def ensure_organisation_extras(name, texts, log):
     organisation = find_organisation(name)
     if organisation is None:
         return None
-    collection = Collection.objects.filter(name=name).first()
+    link = permissions.organisation_link(organisation.translation_key)
+    collection = link.collection if link else None
     source = organisation.locale.language_code
     if organisation.logo_id is None and not organisation.description and not organisation.has_unpublished_changes:
         organisation.logo = get_or_create_demo_image(
@@ -184,7 +183,8 @@ def ensure_organisation_editor(log):
     """A demo account in one organisation's editors' group (password as the other demo accounts)."""
     from home.demo.users import DEMO_PASSWORD
 
-    group = Group.objects.filter(name=f"{EDITOR_ORGANISATION} editors").first()
+    organisation = find_organisation(EDITOR_ORGANISATION)
+    group = permissions.organisation_group(organisation.translation_key) if organisation else None
     if group is None:
         return None
     user, created = get_user_model().objects.get_or_create(

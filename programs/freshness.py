@@ -14,7 +14,6 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -25,7 +24,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail.models import Page, Revision
+
+from home import permissions
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ def stamp_last_verified(translation_key, day, *, revision=None):
 
 
 def can_confirm(user, page):
-    return page.permissions_for_user(user).can_edit()
+    return permissions.may_confirm_still_accurate(user, page)
 
 
 def confirm_still_accurate(page, user, *, day=None):
@@ -159,13 +160,10 @@ def stale_listings(days=None, day=None):
 
 
 def organisation_pages_for_user(user):
-    """The organisation pages (every locale) on which the user's groups hold permissions directly."""
+    """The pages (every locale) of the organisations whose editors' group the user is in."""
     from programs.models import OrganisationPage
 
-    if not user.is_active:
-        return OrganisationPage.objects.none()
-    page_ids = GroupPagePermission.objects.filter(group__user=user).values("page_id")
-    return OrganisationPage.objects.filter(pk__in=page_ids)
+    return OrganisationPage.objects.filter(translation_key__in=permissions.organisation_keys_of(user))
 
 
 def listings_of_organisations(organisation_pages):
@@ -191,16 +189,8 @@ def listings_of_organisations(organisation_pages):
 
 
 def editors_of(programme):
-    """Active users with an e-mail address in the groups that hold page permissions on its organisation."""
-    from programs.models import OrganisationPage
-
-    organisation = programme.get_parent()
-    keys = OrganisationPage.objects.filter(pk=organisation.pk).values("translation_key")
-    organisation_ids = OrganisationPage.objects.filter(translation_key__in=keys).values("pk")
-    groups = GroupPagePermission.objects.filter(page_id__in=organisation_ids).values("group_id")
-    return (
-        get_user_model().objects.filter(groups__in=groups, is_active=True).exclude(email="").distinct().order_by("pk")
-    )
+    """Active users with an e-mail address in the editors' group of the programme's organisation."""
+    return permissions.editors_of_organisation(programme.get_parent().translation_key)
 
 
 def due_reminders(day=None):

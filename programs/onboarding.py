@@ -4,7 +4,11 @@ The group of an organisation's editors is the route Wagtail's maintainers
 recommend for per-team editing: page permissions on the organisation's page
 in every locale (add, change, lock and unlock, never publish, so every change
 goes through the "Campaign review" workflow) and image and document
-permissions on the organisation's own collection only.
+permissions on the organisation's own collection only. home/permissions.py
+grants them and ties the group and the collection to the organisation by a
+link (`home.OrganisationGroup`); a name whose group or collection already
+belongs to someone else is refused, and an invitation only ever adds a person
+to the organisation's own group.
 
 The command `add_organisation`, the admin view "Add organisation" and the
 programme import all call `onboard_organisation`.
@@ -15,7 +19,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -28,27 +32,23 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+from wagtail.models import Collection, Locale, Page
 from wagtail.users.models import UserProfile
+
+from home import permissions
+from home.permissions import ensure_campaign_groups  # noqa: F401  (where callers and tests have always found it)
 
 logger = logging.getLogger(__name__)
 
 NAME_MAX_LENGTH = 100  # leaves room for " editors" in a group name (150 characters)
 
-ORGANISATION_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
-CAMPAIGN_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
-COLLECTION_PERMISSIONS = [
-    ("wagtailimages", ["add_image", "change_image", "choose_image", "delete_image"]),
-    ("wagtaildocs", ["add_document", "change_document", "choose_document", "delete_document"]),
-]
-# Managing collections themselves is granted per collection too: campaign admins get it on the root.
-COLLECTION_MANAGEMENT_PERMISSIONS = [("wagtailcore", ["add_collection", "change_collection", "delete_collection"])]
-
-CAMPAIGN_ADMINS = "Campaign admins"
-
 
 class OnboardingError(ValueError):
-    """The organisation cannot be onboarded as asked (the message says why)."""
+    """The organisation cannot be onboarded as asked (the message says why; `field` names the input at fault)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclasses.dataclass
@@ -63,79 +63,20 @@ class OnboardingResult:
     invitation_sent: bool = False
 
 
-def group_name(name):
-    return f"{name} editors"
-
-
-# Campaign groups ----------------------------------------------------------------------------------
-
-
-def _permissions(app_label, codenames):
-    return list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
-
-
-def _grant_collection_permissions(group, collection, permissions=COLLECTION_PERMISSIONS):
-    for app_label, codenames in permissions:
-        for permission in _permissions(app_label, codenames):
-            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
-
-
-def _grant_page_permissions(group, page, codenames):
-    for permission in _permissions("wagtailcore", codenames):
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-
-
-@transaction.atomic
-def ensure_campaign_groups():
-    """The campaign groups of DESIGN.md §1, created or completed; returns them ("editors", "admins", by name).
-
-    "Campaign editors" and "Translators" come from home.permissions (every
-    campaign page with publish, so editors approve the review workflow; every
-    collection; never users, groups or settings). "Campaign admins" may do
-    everything: every permission, every page from the root, every collection.
-    """
-    from home import permissions as campaign_permissions
-
-    groups = dict(campaign_permissions.ensure_campaign_groups())
-    admins, _created = Group.objects.get_or_create(name=CAMPAIGN_ADMINS)
-    admins.permissions.add(*Permission.objects.all())
-    _grant_page_permissions(admins, Page.get_first_root_node(), CAMPAIGN_PAGE_PERMISSIONS)
-    _grant_collection_permissions(
-        admins, Collection.get_first_root_node(), COLLECTION_PERMISSIONS + COLLECTION_MANAGEMENT_PERMISSIONS
-    )
-    groups[CAMPAIGN_ADMINS] = admins
-    groups["editors"] = groups[campaign_permissions.CAMPAIGN_EDITORS]
-    groups["admins"] = admins
-    return groups
-
-
-def can_onboard(user):
-    """Campaign editors and campaign admins onboard organisations (DESIGN.md §1).
-
-    Onboarding creates a group and invites a user, but only in the fixed shape
-    `onboard` gives them, so campaign editors may do it without the general
-    rights to create groups and users, which stay with campaign admins.
-    """
-    from home.permissions import CAMPAIGN_EDITORS
-
-    if not user.is_active:
-        return False
-    if user.is_superuser or user.has_perms(["auth.add_group", "auth.add_user"]):
-        return True
-    return user.groups.filter(name=CAMPAIGN_EDITORS).exists()
-
-
 # Organisations ------------------------------------------------------------------------------------
 
 
 def _find_organisation(name):
-    """The source page of an organisation named `name`, found by its editors' group or its title."""
+    """The source page of the organisation onboarded as `name` (whatever its title now), or titled `name`."""
     from programs.models import OrganisationPage
 
-    group = Group.objects.filter(name=group_name(name)).first()
-    if group is not None:
-        page_ids = GroupPagePermission.objects.filter(group=group).values("page_id")
-        page = OrganisationPage.objects.filter(pk__in=page_ids, alias_of__isnull=True).order_by("pk").first()
+    link = permissions.organisation_link_named(name)
+    if link is not None:
+        page = (
+            OrganisationPage.objects.filter(translation_key=link.organisation_key, alias_of__isnull=True)
+            .order_by("pk")
+            .first()
+        )
         if page is not None:
             return page
     return OrganisationPage.objects.filter(title__iexact=name, alias_of__isnull=True).order_by("pk").first()
@@ -147,14 +88,6 @@ def _ensure_in_every_locale(page):
     for locale in Locale.objects.exclude(pk__in=present).order_by("pk"):
         page.copy_for_translation(locale, copy_parents=True, alias=True)
     return list(Page.objects.filter(translation_key=page.translation_key).order_by("pk"))
-
-
-def _ensure_collection(name):
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=name).first()
-    if collection is None:
-        collection = root.add_child(instance=Collection(name=name))
-    return collection
 
 
 def _validate(value, validator, message):
@@ -196,8 +129,13 @@ def onboard(name, *, website="", email="", source_locale="nl", invite_email=None
         raise OnboardingError(_("Unknown language: %(code)s.") % {"code": source_locale}) from None
 
     with transaction.atomic():
+        permissions.ensure_campaign_groups()  # their names are taken before any organisation's
         page = _find_organisation(name)
         created = page is None
+        try:
+            permissions.check_organisation_name(name, None if created else page.translation_key)
+        except permissions.OrganisationNameTaken as error:
+            raise OnboardingError(str(error), field="name") from None
         result_fields, skipped = [], False
         if created:
             index = ProgramIndexPage.objects.filter(locale=locale).order_by("pk").first()
@@ -223,17 +161,7 @@ def onboard(name, *, website="", email="", source_locale="nl", invite_email=None
                 result_fields = sorted(changes)
 
         pages = _ensure_in_every_locale(page)
-
-        group, _created = Group.objects.get_or_create(name=group_name(name))
-        group.permissions.add(
-            *_permissions("wagtailadmin", ["access_admin"]),
-            *_permissions("wagtail_localize", ["submit_translation"]),
-        )
-        for locale_page in pages:
-            _grant_page_permissions(group, locale_page, ORGANISATION_PAGE_PERMISSIONS)
-
-        collection = _ensure_collection(name)
-        _grant_collection_permissions(group, collection)
+        link = permissions.ensure_organisation_group(name, page.translation_key, pages)
 
         from programs.workflow import ensure_campaign_review_workflow
 
@@ -241,15 +169,15 @@ def onboard(name, *, website="", email="", source_locale="nl", invite_email=None
 
         result = OnboardingResult(
             page=OrganisationPage.objects.get(pk=page.pk),
-            group=group,
-            collection=collection,
+            group=link.group,
+            collection=link.collection,
             created=created,
             updated_fields=result_fields,
             skipped_update=skipped,
         )
         if invite_email:
             result.invited_user, result.invitation_sent = invite_editor(
-                invite_email, group=group, organisation=result.page, language=page.locale.language_code
+                invite_email, organisation=result.page, language=page.locale.language_code
             )
     return result
 
@@ -265,7 +193,10 @@ def onboard_organisation(name, *, website="", email="", source_locale="nl", invi
     campaign review workflow on the overview pages; and, with `invite_email`,
     an editor account in the group, invited by e-mail (in the organisation's
     language) to set a password. The e-mail leaves only once the transaction
-    is committed. Running it again never duplicates anything.
+    is committed. Running it again never duplicates anything. A name whose
+    group or collection exists for something else (an organisation called
+    "Campaign" would get "Campaign editors") is refused before anything is
+    written.
     """
     return onboard(
         name, website=website, email=email, source_locale=source_locale, invite_email=invite_email, user=user
@@ -275,13 +206,17 @@ def onboard_organisation(name, *, website="", email="", source_locale="nl", invi
 # Invitations --------------------------------------------------------------------------------------
 
 
-def invite_editor(email, *, group, organisation, language):
-    """Add the user with this e-mail address to `group`, creating them without a password.
+def invite_editor(email, *, organisation, language):
+    """Add the user with this e-mail address to the organisation's own editors' group, creating them if needed.
 
-    Returns (user, will_send): an invitation is sent (after commit) to a new
-    user and to one who has not set a password yet; a user who has a password
-    is only added to the group.
+    The group is the one linked to the organisation (`home.permissions`), never
+    one found by a name. Returns (user, will_send): an invitation is sent (after
+    commit) to a new user and to one who has not set a password yet; a user who
+    has a password is only added to the group.
     """
+    group = permissions.organisation_group(organisation.translation_key)
+    if group is None:
+        raise OnboardingError(_("This organisation has no editors' group yet."))
     User = get_user_model()
     email = User.objects.normalize_email(email.strip())
     user = User.objects.filter(email__iexact=email).order_by("pk").first()

@@ -34,6 +34,7 @@ from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from home import permissions
 from programs import freshness, onboarding
 
 # "Still accurate" ---------------------------------------------------------------------------------
@@ -90,7 +91,7 @@ class StillAccurateView(WagtailAdminTemplateMixin, View):
 
 class OnboardingPermissionMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not onboarding.can_onboard(request.user):
+        if not permissions.may_onboard(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -153,10 +154,12 @@ class OrganisationIndexView(OnboardingPermissionMixin, WagtailAdminTemplateMixin
                 seen.add(organisation.translation_key)
                 sources.append(organisation)
         groups = {
-            group.name: group
-            for group in Group.objects.filter(name__in=[onboarding.group_name(o.title) for o in sources]).annotate(
-                members=Count("user", filter=Q(user__is_active=True))
+            group.organisation_link.organisation_key: group
+            for group in Group.objects.filter(
+                organisation_link__organisation_key__in=[o.translation_key for o in sources]
             )
+            .select_related("organisation_link")
+            .annotate(members=Count("user", filter=Q(user__is_active=True)))
         }
         programme_counts = {}
         for organisation in sources:
@@ -164,7 +167,7 @@ class OrganisationIndexView(OnboardingPermissionMixin, WagtailAdminTemplateMixin
         context["organisations"] = [
             {
                 "page": organisation,
-                "group": groups.get(onboarding.group_name(organisation.title)),
+                "group": groups.get(organisation.translation_key),
                 "programmes": programme_counts[organisation.pk],
             }
             for organisation in sources
@@ -208,7 +211,7 @@ class AddOrganisationView(OnboardingPermissionMixin, WagtailAdminTemplateMixin, 
                 user=self.request.user,
             )
         except onboarding.OnboardingError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field if error.field in form.fields else None, str(error))
             return self.form_invalid(form)
         title = result.page.title
         if result.created:

@@ -1,6 +1,5 @@
 """Admin wiring of the programme federation: organisations, "still accurate", dashboard, guards."""
 
-from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +10,9 @@ from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from programs import freshness, onboarding, translation_review, views_admin, workflow
+from home import permissions
+from programs import freshness, translation_review, views_admin, workflow
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -62,7 +61,7 @@ def register_guarded_page_viewset():
 
 class OrganisationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return onboarding.can_onboard(request.user)
+        return permissions.may_onboard(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -200,27 +199,12 @@ class StaleListingsPanel(Component):
         }
 
 
-def is_campaign_staff(user):
-    """Superusers, campaign editors and admins: whoever may publish pages (organisation editors never may)."""
-    return user.is_active and (user.is_superuser or PagePermissionPolicy().user_has_permission(user, "publish"))
-
-
-@hooks.register("construct_page_chooser_queryset")
-def hide_unpublished_pages_of_others(pages, request):
-    """Linking to any public page is fine; another organisation's drafts stay out of sight."""
-    user = request.user
-    if user.is_superuser or is_campaign_staff(user):
-        return pages
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
-
-
 @hooks.register("construct_homepage_panels")
 def add_listing_panels(request, panels):
     organisations = list(freshness.organisation_pages_for_user(request.user).order_by("pk"))
     if organisations:
         panels.append(OrganisationListingsPanel(request, organisations))
-    if is_campaign_staff(request.user):
+    if permissions.is_campaign_staff(request.user):
         panels.append(StaleListingsPanel(request))
 
 
@@ -247,7 +231,7 @@ class OrganisationPagesSummaryItem(PagesSummaryItem):
 
 @hooks.register("construct_homepage_summary_items", order=1000)  # after Wagtail adds its pages summary
 def organisation_summary(request, items):
-    if request.user.is_superuser or is_campaign_staff(request.user):
+    if permissions.is_campaign_staff(request.user):
         return
     organisations = list(freshness.organisation_pages_for_user(request.user).order_by("pk"))
     if not organisations:

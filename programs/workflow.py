@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import GroupApprovalTask, Page, Revision, Workflow, WorkflowPage, WorkflowTask
 
+from home import permissions
+
 WORKFLOW_NAME = "Campaign review"
 TASK_NAME = "Approval by campaign editors"
 
@@ -27,17 +29,15 @@ def ensure_campaign_review_workflow():
     (stories/permissions.py), and the reviewer is told why a story without consent cannot be approved.
     """
     from programs.models import ProgramIndexPage
-    from programs.onboarding import ensure_campaign_groups
     from stories.models import StoryApprovalTask
 
-    groups = ensure_campaign_groups()
     task = StoryApprovalTask.objects.filter(name=TASK_NAME).order_by("pk").first()
     if task is None:
         task = StoryApprovalTask.objects.create(name=TASK_NAME)
     elif not task.active:
         task.active = True
         task.save(update_fields=["active"])
-    task.groups.add(groups["editors"])
+    permissions.grant_review_task(task)
 
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).order_by("pk").first()
     if workflow is None:

@@ -1,8 +1,8 @@
 """Each organisation's story folder, its editors' rights there, and the review workflow on the index.
 
-An organisation's editors group is recognised by its page permissions on the
-organisation's page (see programs/onboarding.py). For every such group this
-module makes sure that
+An organisation's editors' group is the one linked to it (`home.OrganisationGroup`,
+made by onboarding, programs/onboarding.py). For every such group this module
+makes sure that
 
 - the organisation has an `OrganisationStoriesPage` under the story index,
   in every locale (an alias outside the organisation's own language);
@@ -13,28 +13,16 @@ module makes sure that
   consent (`StoryApprovalTask`), so organisation editors submit stories to
   the campaign editors as they submit programmes.
 
-Everything here is idempotent; it runs from signals (stories/signals.py), the
-demo loader and the `sync_story_folders` command.
+Everything here is idempotent; it runs from signals (stories/signals.py) and
+the demo loader. The rights themselves are granted by home/permissions.py.
 """
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
 
-from wagtail.models import (
-    GroupPagePermission,
-    Locale,
-    Page,
-    WorkflowPage,
-)
+from wagtail.models import Locale, Page, WorkflowPage
 
-FOLDER_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
-
-
-def organisation_groups(organisation):
-    """Groups with a page permission on any locale's version of `organisation`."""
-    pages = Page.objects.filter(translation_key=organisation.translation_key).values("pk")
-    return Group.objects.filter(page_permissions__page__in=pages).distinct().order_by("pk")
+from home import permissions
 
 
 def _source_organisation(organisation):
@@ -91,24 +79,14 @@ def ensure_folder(organisation):
     return list(OrganisationStoriesPage.objects.filter(translation_key=folder.translation_key).order_by("pk"))
 
 
-def grant_folder_permissions(group, folders):
-    permissions = list(
-        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=FOLDER_PERMISSIONS)
-    )
-    for folder in folders:
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=folder, permission=permission)
-
-
 @transaction.atomic
 def sync_organisation(organisation):
-    """Folder and folder permissions for one organisation's editors."""
-    groups = list(organisation_groups(organisation))
-    if not groups:
+    """Folder and folder permissions for one organisation's editors (none while it has no editors' group)."""
+    group = permissions.organisation_group(organisation.translation_key)
+    if group is None:
         return []
     folders = ensure_folder(organisation)
-    for group in groups:
-        grant_folder_permissions(group, folders)
+    permissions.grant_story_folder_permissions(group, folders)
     return folders
 
 

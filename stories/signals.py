@@ -4,19 +4,20 @@
   locale without a version of it, and copies its facts (consent, expiry,
   programme, region, themes, portrait) to its translations, so a translation
   never outlives the consent. Unpublishing the source withdraws them all.
-- When an organisation's group gets page permissions on its organisation
-  page, or a story index is created, folders and rights are brought up to
-  date (stories/permissions.py). When the programme overview gets a workflow,
-  the story indexes get it too.
+- When an organisation's editors' group is linked to it (onboarding saves
+  the `home.OrganisationGroup` link), or a story index is created, folders and
+  rights are brought up to date (stories/permissions.py). When the programme
+  overview gets a workflow, the story indexes get it too.
 """
 
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from wagtail.models import GroupPagePermission, TaskState, WorkflowPage
+from wagtail.models import TaskState, WorkflowPage
 from wagtail.signals import page_published, page_unpublished
 
+from home.models import OrganisationGroup
 from programs.signals import copy_facts, ensure_aliases, source_of
 from stories import consent, permissions
 from stories.models import StoryIndexPage, StoryPage
@@ -83,17 +84,19 @@ def refuse_final_approval_without_consent(sender, instance, raw=False, **kwargs)
         raise consent.ConsentRequired(problems)
 
 
-@receiver(post_save, sender=GroupPagePermission)
-def organisation_group_changed(sender, instance, created, raw=False, **kwargs):
+@receiver(post_save, sender=OrganisationGroup)
+def organisation_group_changed(sender, instance, raw=False, **kwargs):
     from programs.models import OrganisationPage
 
-    # Onboarding grants several permissions per locale; "add_page" is the one that matters here.
-    if raw or not created or instance.permission.codename != "add_page":
+    if raw:
         return
-    page = instance.page
-    if page.specific_class is not OrganisationPage:
-        return
-    permissions.sync_organisation(page.specific)
+    organisation = (
+        OrganisationPage.objects.filter(translation_key=instance.organisation_key, alias_of__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    if organisation is not None:
+        permissions.sync_organisation(organisation)
 
 
 @receiver(post_save, sender=StoryIndexPage)

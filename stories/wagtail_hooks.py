@@ -16,6 +16,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
+from home import permissions
 from stories import consent
 from stories.models import CONSENT_REQUIRED_PARAMETER, StoryIndexPage, StoryPage
 
@@ -83,9 +84,7 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
 
 
 def user_publishes_stories(user):
-    if user.is_superuser:
-        return True
-    return any(index.permissions_for_user(user).can_publish_subpage() for index in StoryIndexPage.objects.all())
+    return permissions.may_publish_below(user, StoryIndexPage.objects.all())
 
 
 class ConsentPanel(Component):

@@ -14,17 +14,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from home.permissions import CAMPAIGN_EDITORS
+from home import permissions
 from stories import consent
 from stories.models import ConsentWarning, StoryPage
 
 
 def recipients():
-    """Active campaign editors with an e-mail address; the superusers when there are none."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    editors = users.filter(groups__name=CAMPAIGN_EDITORS).distinct()
+    """Active campaign staff with an e-mail address (home.permissions); the superusers when there are none."""
+    editors = permissions.campaign_staff_with_email()
     if not editors.exists():
-        editors = users.filter(is_superuser=True)
+        editors = get_user_model().objects.filter(is_active=True, is_superuser=True).exclude(email="")
     return sorted({user.email for user in editors})
 
 
