@@ -30,6 +30,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale, Page
 
+from home import permissions
 from programs import taxonomy
 from programs.models import (
     Language,
@@ -520,7 +521,7 @@ def import_programmes(source, *, dry_run=False, progress: Callable[[int, int], N
         errors = [RowError(1, "", "there is no programme overview page yet (load the site first)")]
     sources = {} if errors else existing_programmes(rows)
     if not errors:
-        errors = _conflicts(rows, sources)
+        errors = _conflicts(rows, sources) + _taken_organisation_names(rows)
     if errors:
         result.errors = errors
         return result
@@ -626,6 +627,21 @@ def _line_of(error):
 def _message_of(error):
     text = str(error)
     return text.split(": ", 1)[1] if text.startswith("line ") and ": " in text else text
+
+
+def _taken_organisation_names(rows):
+    """Rows that would onboard an organisation whose group or collection belongs to someone else (home.permissions)."""
+    errors, checked = [], set()
+    for row in rows:
+        name = row.organisation
+        if name.casefold() in checked or find_organisation(name) or permissions.organisation_link_named(name):
+            continue
+        checked.add(name.casefold())
+        try:
+            permissions.check_organisation_name(name)
+        except permissions.OrganisationNameTaken as error:
+            errors.append(RowError(row.line, "organisation", str(error)))
+    return errors
 
 
 def _pick_source(pages):

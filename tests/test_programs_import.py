@@ -5,6 +5,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from wagtail.models import Collection, Revision
 
@@ -381,3 +382,17 @@ def test_bad_translation_columns_report_line_and_column(tmp_path, site):
         "line 12, column description_en: has 1 paragraph(s), the description has 2; translate paragraph by paragraph",
     ]
     assert not ProgramPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_organisation_whose_group_would_be_someone_elses_is_reported_and_nothing_is_imported(tmp_path, site):
+    from programs.onboarding import ensure_campaign_groups
+
+    ensure_campaign_groups()
+    path = csv_file(tmp_path, [row(), row("bw-2", organisation="Campaign")])
+    for dry_run in (True, False):
+        with translation.override("en"):
+            result = import_programmes(path, dry_run=dry_run)
+        assert len(result.errors) == 1 and result.errors[0].line > 2  # the second row (its cells span lines)
+        assert ", column organisation: " in str(result.errors[0]) and "“Campaign editors”" in str(result.errors[0])
+    assert not OrganisationPage.objects.exists() and not ProgramPage.objects.exists()
