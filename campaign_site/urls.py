@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign_site import views
+from home import admin_urls as guarded_admin_urls
 
 handler404 = "campaign_site.views.page_not_found"
 handler500 = "campaign_site.views.server_error"
@@ -16,6 +17,8 @@ handler500 = "campaign_site.views.server_error"
 # Admin and machine endpoints live outside the language prefix.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Ahead of Wagtail's admin: some of its views at the same paths, showing only what the user may see.
+    path("admin/", include(guarded_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
@@ -23,10 +26,18 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
+    import re
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from django.urls import re_path
+    from django.views.static import serve
+
+    # Media files, but documents only through Wagtail's serve view (/documents/…), which decides who may
+    # download them (README, "Documents").
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [
+        re_path(rf"^{media_prefix}(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Public pages: /nl/, /fr/, /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(

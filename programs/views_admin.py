@@ -1,11 +1,11 @@
-"""Admin views of the programme federation: organisations, "still accurate", and permission guards.
+"""Admin views of the programme federation: organisations, "still accurate", and translation guards.
 
-The guards close gaps where a Wagtail or wagtail-localize view checks less
-than "may this user edit this object": the explorer listing of a page the
-user may not explore, and wagtail-localize's translation views, which only
-check the global "submit translation" permission. Organisation editors need
-that permission to translate their own pages, so the views are re-mounted
-(at the same paths, ahead of wagtail-localize's) with a per-object check.
+The guards close gaps where a wagtail-localize view checks less than "may
+this user edit this object": its translation views only check the global
+"submit translation" permission. Organisation editors need that permission
+to translate their own pages, so the views are re-mounted (at the same paths,
+ahead of wagtail-localize's) with a per-object check. Wagtail's own views
+with such gaps are closed in home/admin_views.py.
 """
 
 from django import forms
@@ -24,8 +24,6 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.pages.listing import ExplorableIndexView
-from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -244,23 +242,6 @@ class AddOrganisationView(OnboardingPermissionMixin, WagtailAdminTemplateMixin, 
 
 
 # Permission guards ----------------------------------------------------------------------------------
-
-
-class GuardedExplorableIndexView(ExplorableIndexView):
-    """The explorer, refusing pages outside the user's explorable pages instead of showing their header."""
-
-    def get(self, request, parent_page_id=None):
-        if parent_page_id is not None and not request.user.is_superuser:
-            explorable = self.permission_policy.explorable_instances(request.user)
-            if not explorable.filter(pk=parent_page_id).exists():
-                if not Page.objects.filter(pk=parent_page_id).exists():
-                    raise Http404
-                raise PermissionDenied
-        return super().get(request, parent_page_id)
-
-
-class GuardedPageViewSet(PageViewSet):
-    index_view_class = GuardedExplorableIndexView
 
 
 def _user_can_edit_instance(user, instance):

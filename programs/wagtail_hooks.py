@@ -52,13 +52,6 @@ def save_or_submit_translation(request, page):
     return translation_review.handle_post(request, page)
 
 
-@hooks.register("register_admin_viewset")
-def register_guarded_page_viewset():
-    # Registered after Wagtail's own base page viewset (order -1), so it replaces it for every page type
-    # without a viewset of its own.
-    return views_admin.GuardedPageViewSet()
-
-
 class OrganisationsMenuItem(MenuItem):
     def is_shown(self, request):
         return permissions.may_onboard(request.user)

@@ -158,6 +158,12 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Stricter upload checks (SVG, decompression bombs, damaged files); see home/image_validation.py.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.CampaignImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
+# Every download goes through Wagtail's serve view, never a storage URL: a document is public once a published
+# page links to it, before that only for its editors (home/wagtail_hooks.py; README, "Documents").
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A pasted URL of one of the site's pages becomes a page link only when it matches exactly, without asking
+# (the question would name the page by its draft title; home/admin_views.py).
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = "exact"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
