@@ -1,4 +1,4 @@
-"""The base admin form of every page: empty rich text stays empty, and choosers show only what the editor may see.
+"""The base admin form of every page: empty rich text stays empty, and a page refers only to what its editor may use.
 
 Draftail can post an empty rich text field as an empty paragraph
 (`<p data-block-key="…"></p>`) once its editor has started. Wagtail then sees
@@ -7,10 +7,14 @@ its own that needs a new approval (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT):
 the submitted text was approved but never published. Here such a value reads
 as "", both when comparing with the saved page and when saving.
 
-A form shown again after an error shows in its chooser widgets only what the
-editor may see: another organisation's page by its live title, never its
-draft, and nothing of a page, image or document the editor may not use unless
-the page referred to it already (home/permissions.py).
+References: whatever a save adds, in a foreign key, a StreamField block or a
+rich text link, must be an image or document the editor may choose (an
+organisation editor: its own collection; campaign staff: any) or a page that
+is live or theirs (home/permissions.py). Anything else is refused with a
+message on the field, on the create and edit forms and their previews alike.
+A refused form shows again without the foreign object: chooser widgets show
+only what the editor may see (another organisation's page by its live title,
+never its draft), and a StreamField or rich text field shows its saved value.
 """
 
 import functools
@@ -49,6 +53,10 @@ def viewer_aware(widget_class):
     return type(widget_class.__name__, (ViewerAwareChooserMixin, widget_class), {"__module__": __name__})
 
 
+def _show_initial_value(data, initial):
+    return initial
+
+
 class CampaignPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,3 +71,14 @@ class CampaignPageForm(WagtailAdminPageForm):
                 field.widget.__class__ = viewer_aware(type(field.widget))
                 field.widget.user = self.for_user
                 field.widget.allowed = self.references_before
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.for_user is None:
+            return
+        forbidden = permissions.forbidden_references(self.for_user, self.instance, self.references_before)
+        for name, objects in forbidden.items():
+            field = self.fields.get(name)
+            self.add_error(name if field is not None else None, permissions.reference_error(type(objects[0])))
+            if field is not None and not isinstance(field.widget, BaseChooser):
+                field.bound_data = _show_initial_value

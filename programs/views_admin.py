@@ -12,8 +12,9 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
@@ -27,7 +28,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import edit_translation
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -309,6 +311,35 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         if not _user_can_edit_instance(request.user, instance):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def guarded_edit_override(request, translation_id, overridable_segment_id):
+    """wagtail-localize's "override" of a synchronised value (an image, a page), kept only if the user may use it.
+
+    The translation editor lets a translator replace, for their language, an
+    image or page the source refers to. The same rule as the page forms
+    (home.permissions): what the translation would newly refer to must be an
+    image or document of the user's collections, or a live page or one of
+    theirs. Otherwise nothing is saved and the editor gets a 400 that says why.
+    """
+    if request.method != "PUT":
+        return edit_translation.edit_override(request, translation_id, overridable_segment_id)
+    with transaction.atomic():
+        response = edit_translation.edit_override(request, translation_id, overridable_segment_id)
+        if response.status_code not in (200, 201):
+            return response
+        translation = Translation.objects.select_related("source", "target_locale").get(pk=translation_id)
+        target = translation.get_target_instance()
+        if isinstance(target, Page):
+            target = target.get_latest_revision_as_object()
+        allowed = set(permissions.references(target)) | set(permissions.references(translation.source.as_instance()))
+        translated = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+        forbidden = permissions.forbidden_references(request.user, translated, allowed)
+        if forbidden:
+            transaction.set_rollback(True)
+            objects = next(iter(forbidden.values()))
+            return JsonResponse({"error": permissions.reference_error(type(objects[0]))}, status=400)
+    return response
 
 
 class GuardedTranslationsReportView(TranslationsReportView):

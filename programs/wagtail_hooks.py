@@ -34,6 +34,10 @@ def register_admin_urls():
             views_admin.GuardedSubmitSnippetTranslationView.as_view(),
         ),
         path("localize/update/<int:translation_source_id>/", views_admin.GuardedUpdateTranslationsView.as_view()),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            views_admin.guarded_edit_override,
+        ),
         path("localize/reports/translations/", views_admin.GuardedTranslationsReportView.as_view()),
         path(
             "localize/reports/translations/results/",

@@ -20,12 +20,26 @@ from stories.models import StoryIndexPage, StoryPage
 _counter = itertools.count(1)
 
 
-def make_portrait(title="Portret", credit="© UNHCR/Studio Test", size=(600, 400)):
+def make_portrait(title="Portret", credit="© UNHCR/Studio Test", size=(600, 400), collection=None):
     buffer = io.BytesIO()
     Image.new("RGB", size, (0, 114, 188)).save(buffer, "JPEG")
+    extra = {"collection": collection} if collection is not None else {}
     return get_image_model().objects.create(
-        title=title, credit=credit, file=ImageFile(buffer, name=f"portrait-{next(_counter)}.jpg")
+        title=title, credit=credit, file=ImageFile(buffer, name=f"portrait-{next(_counter)}.jpg"), **extra
     )
+
+
+def collection_for(parent):
+    """Where an editor writing under `parent` keeps portraits: its organisation's own collection, or the root."""
+    from home import permissions
+    from stories.models import OrganisationStoriesPage
+
+    parent = parent.specific
+    if isinstance(parent, OrganisationStoriesPage) and parent.organisation is not None:
+        link = permissions.organisation_link(parent.organisation.translation_key)
+        if link is not None:
+            return link.collection
+    return None
 
 
 def make_story_index(home_page):
@@ -97,7 +111,7 @@ def story_form(client, parent, programme, **changes):
     response = client.get(reverse("wagtailadmin_pages:add", args=["stories", "storypage", parent.pk]))
     assert response.status_code == 200
     data = form_data(response.content.decode())
-    portrait = make_portrait()
+    portrait = make_portrait(collection=collection_for(parent))
     data.update(
         {
             "title": "Samen naar de markt",
