@@ -225,12 +225,6 @@ def organisation_group(organisation_key):
     return link.group if link else None
 
 
-def organisation_links():
-    from home.models import OrganisationGroup
-
-    return OrganisationGroup.objects.select_related("group", "collection").order_by("pk")
-
-
 def check_organisation_name(name, organisation_key=None):
     """Refuse a name whose new group or collection would be someone else's (raises `OrganisationNameTaken`).
 
@@ -357,7 +351,36 @@ def editors_of_organisation(organisation_key):
 
 
 def may_edit(user, page):
+    """Wagtail's page permissions: the user's groups hold add or change on the page or above it."""
     return page.permissions_for_user(user).can_edit()
+
+
+def may_change_model(user, model):
+    """Snippets and other models without per-object permissions: the model's change permission."""
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def may_edit_object(user, instance):
+    """A page: whoever may edit it; anything else (a snippet): whoever may change its model."""
+    if isinstance(instance, Page):
+        return may_edit(user, instance)
+    return may_change_model(user, type(instance))
+
+
+def may_publish_all(user, instances):
+    """May the user publish every one of `instances` (pages, or snippets with or without drafts)?"""
+    if user.is_superuser:
+        return True
+    for instance in instances:
+        if isinstance(instance, Page):
+            if not instance.permissions_for_user(user).can_publish():
+                return False
+        elif hasattr(instance, "live"):
+            opts = instance._meta
+            if not user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
+                return False
+    return True
 
 
 def may_confirm_still_accurate(user, page):
@@ -376,6 +399,7 @@ def may_publish_below(user, pages):
 
 
 def editable_pages(user):
+    """Every page `may_edit` says yes to, as a queryset."""
     return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
 
 
@@ -405,21 +429,13 @@ def _document_policy():
     return policy_registry.get_by_type(get_document_model())
 
 
-def usable_images(user):
-    """Images the user may put on a page: those of collections they may choose from (campaign staff: all)."""
-    return _image_policy().instances_user_has_permission_for(user, "choose")
-
-
-def usable_documents(user):
-    return _document_policy().instances_user_has_permission_for(user, "choose")
-
-
 def visible_images(user):
     """Images the user may see anywhere in the admin (listings, API, bulk actions, tags)."""
     return _image_policy().instances_user_has_any_permission_for(user, ["choose", "change", "delete"])
 
 
 def visible_documents(user):
+    """Documents the user may see anywhere in the admin, as `visible_images`."""
     return _document_policy().instances_user_has_any_permission_for(user, ["choose", "change", "delete"])
 
 
@@ -435,6 +451,7 @@ def may_use(user, obj):
 
 
 def may_see_media(user, obj):
+    """An image or document is seen by those with any permission on its collection."""
     policy = _image_policy() if isinstance(obj, get_image_model()) else _document_policy()
     return policy.user_has_any_permission_for_instance(user, ["choose", "change", "delete"], obj)
 

@@ -27,7 +27,6 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale, Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.report import TranslationsReportView
@@ -246,17 +245,10 @@ class AddOrganisationView(OnboardingPermissionMixin, WagtailAdminTemplateMixin, 
 # Permission guards ----------------------------------------------------------------------------------
 
 
-def _user_can_edit_instance(user, instance):
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_edit()
-    opts = type(instance)._meta
-    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-
-
 class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
     def dispatch(self, request, *args, **kwargs):
         page = get_object_or_404(Page, id=kwargs["page_id"])
-        if not page.permissions_for_user(request.user).can_edit():
+        if not permissions.may_edit(request.user, page):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -268,7 +260,7 @@ class GuardedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
         except ContentType.DoesNotExist:
             raise Http404 from None
         model = content_type.model_class()
-        if model is None or not request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+        if model is None or not permissions.may_change_model(request.user, model):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -289,18 +281,14 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         return form
 
     def _may_publish_translations(self):
-        user = self.request.user
-        if user.is_superuser:
-            return True
         instance = self.object.get_source_instance()
         if not isinstance(instance, Page):
-            opts = type(instance)._meta
-            return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}") or not hasattr(instance, "live")
+            return permissions.may_publish_all(self.request.user, [instance])
         targets = Page.objects.filter(
             translation_key=instance.translation_key,
             locale_id__in=self.object.translations.filter(enabled=True).values("target_locale_id"),
         )
-        return all(target.permissions_for_user(user).can_publish() for target in targets)
+        return permissions.may_publish_all(self.request.user, targets)
 
     def dispatch(self, request, *args, **kwargs):
         source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
@@ -308,7 +296,7 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
             instance = source.get_source_instance()
         except Exception:
             raise Http404 from None
-        if not _user_can_edit_instance(request.user, instance):
+        if not permissions.may_edit_object(request.user, instance):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -350,16 +338,15 @@ class GuardedTranslationsReportView(TranslationsReportView):
         user = self.request.user
         if user.is_superuser:
             return queryset
-        editable_pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
         source_types = ContentType.objects.filter(pk__in=TranslationSource.objects.values("specific_content_type"))
         snippet_types = [
             ct.pk
             for ct in source_types
             if ct.model_class() is not None
             and not issubclass(ct.model_class(), Page)
-            and user.has_perm(f"{ct.app_label}.change_{ct.model}")
+            and permissions.may_change_model(user, ct.model_class())
         ]
         return queryset.filter(
-            Q(source__object_id__in=editable_pages.values("translation_key"))
+            Q(source__object_id__in=permissions.editable_pages(user).values("translation_key"))
             | Q(source__specific_content_type_id__in=snippet_types)
         ).order_by("-pk")
