@@ -42,7 +42,7 @@ from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
 from tests.stories_support import make_story, make_story_index
 
-SECRET = "zqx"  # only in organisation B's drafts, unpublished pages, images, documents, file names and tags
+SECRET = "zqxvwk"  # only in organisation B's drafts, unpublished pages, images, documents, file names and tags
 
 
 # The world ------------------------------------------------------------------------------------------------
@@ -104,8 +104,8 @@ def _build_world():
         "Programma A",
         description=f'<p>Lees <a linktype="document" id="{published_document.pk}">de folder</a>.</p>',
     )
-    image_b = _image("Zqx image", collection_b, tag="zqxtag")
-    document_b = _document("Zqx document", collection_b, tag="zqxdoctag")
+    image_b = _image("Zqxvwk image", collection_b, tag="zqxvwktag")
+    document_b = _document("Zqxvwk document", collection_b, tag="zqxvwkdoctag")
 
     programme_b = make_programme(org_b, "Programme B", regions=["BE-WLG"])
     programme_b_nl = translate_instance(
@@ -113,7 +113,7 @@ def _build_world():
     )
     never_published = make_programme(
         org_b,
-        "Zqx jamais publié",
+        "Zqxvwk jamais publié",
         publish=False,
         image=image_a,
         description=(
@@ -121,9 +121,9 @@ def _build_world():
             f'<a linktype="document" id="{document_a.pk}">document</a></p>'
         ),
     )
-    _draft(org_b, editor_b, title="Organisation B Zqx nouveau nom")
-    _draft(programme_b_nl, editor_b, title="Programma B Zqx concept")
-    revision = _draft(programme_b, editor_b, title="Programme B Zqx brouillon", summary="Zqx résumé.")
+    _draft(org_b, editor_b, title="Organisation B Zqxvwk nouveau nom")
+    _draft(programme_b_nl, editor_b, title="Programma B Zqxvwk concept")
+    revision = _draft(programme_b, editor_b, title="Programme B Zqxvwk brouillon", summary="Zqxvwk résumé.")
     draft = revision.as_object()
     draft.get_workflow().start(draft, editor_b)
     Page.objects.filter(pk=programme_b.pk).update(locked=True, locked_by=editor_b, locked_at=timezone.now())
@@ -131,7 +131,7 @@ def _build_world():
     folder_b = OrganisationStoriesPage.objects.get(
         organisation__translation_key=org_b.translation_key, locale=story_index.locale
     )
-    story_b = make_story(folder_b, "Zqx verhaal", programme=programme_b_nl, publish=False, portrait=image_b)
+    story_b = make_story(folder_b, "Zqxvwk verhaal", programme=programme_b_nl, publish=False, portrait=image_b)
     workflow_state = WorkflowState.objects.get(object_id=str(programme_b.pk))
     return {
         "users": {"org_a": editor_a.pk, "campaign_editor": campaign_editor.pk},

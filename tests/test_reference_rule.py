@@ -38,7 +38,7 @@ from tests.factories import UserFactory
 from tests.programs_support import make_index, make_programme
 from tests.stories_support import make_story_index, story_form
 
-SECRET = "zqx"  # only in organisation B's image, document and draft titles
+SECRET = "zqxvwk"  # only in organisation B's image, document and draft titles
 IMAGE_REFUSED = "Choose an image from your organisation's own collection."
 DOCUMENT_REFUSED = "Choose a document from your organisation's own collection."
 PAGE_REFUSED = "Choose a published page or one of your organisation's own pages."
@@ -64,12 +64,12 @@ def keys(django_db_setup, django_db_blocker):
         collection_b = Collection.objects.get(name="Organisation B")
         images = {
             "a": _image("Beeld", collection_a),
-            "b": _image("Zqx", collection_b),
+            "b": _image("Zqxvwk", collection_b),
             "campaign": _image("Campagne", Collection.get_first_root_node()),
         }
         programme_a = make_programme(org_a, "Programma A", image=images["a"])
         programme_b = make_programme(org_b, "Programme B", regions=["BE-WLG"])
-        unpublished_b = make_programme(org_b, "Zqx jamais publié", publish=False)
+        unpublished_b = make_programme(org_b, "Zqxvwk jamais publié", publish=False)
         translate_instance(programme_a, "fr", {programme_a.title: "Programme A", programme_a.slug: "a"}, strict=False)
         users = {"org_a": UserFactory(username="editor-a"), "campaign": UserFactory(username="campaign-editor")}
         users["org_a"].groups.add(Group.objects.get(name="Organisatie A editors"))
@@ -89,7 +89,7 @@ def keys(django_db_setup, django_db_blocker):
                 .objects.create(title="Folder", collection=collection_a, file=ContentFile(b"a", name="folder.txt"))
                 .pk,
                 "b": get_document_model()
-                .objects.create(title="Zqx", collection=collection_b, file=ContentFile(b"b", name="zqx.txt"))
+                .objects.create(title="Zqxvwk", collection=collection_b, file=ContentFile(b"b", name="zqxvwk.txt"))
                 .pk,
             },
             "users": {role: user.pk for role, user in users.items()},
