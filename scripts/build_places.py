@@ -446,9 +446,9 @@ def build(cache):
     )
     write_csv(
         "municipalities.csv",
-        ["code", "country", "province", "district", *header_names],
+        ["code", "country", "province", "district", "languages", *header_names],
         [
-            [m["code"], m["country"], m["province"], m["district"], *names_row(m["names"])]
+            [m["code"], m["country"], m["province"], m["district"], official_languages(m), *names_row(m["names"])]
             for m in sorted(municipalities.values(), key=order)
         ],
     )
@@ -474,6 +474,22 @@ def build(cache):
     print(json.dumps(info["counts"], indent=2))
     if be_unmatched:
         print("GeoNames postal rows left out (postcode unknown to Statbel):", ", ".join(be_unmatched))
+
+
+def official_languages(municipality):
+    """The municipality's official languages, the first one the default for names in other languages.
+
+    Belgium's language areas: Dutch in Flanders, French in Wallonia except German in the nine
+    municipalities of the German-speaking Community, French and Dutch in Brussels. Luxembourg:
+    French is the language of the communes' official names, beside Luxembourgish and German.
+    """
+    if municipality["country"] == "LU":
+        return "fr lb de"
+    if municipality["code"] in GERMAN_SPEAKING:
+        return "de"
+    if municipality["province"] == "BE-BRU":
+        return "fr nl"
+    return "nl" if municipality["province"].startswith("BE-V") else "fr"
 
 
 def order(record):
