@@ -75,10 +75,11 @@ class Match:
     matched: str  # the name or postcode that matched, as spelled in the data
     language: str = ""  # the language of the matched name, where known
     distance: int = 0  # edits between what was typed and the matched name (0: exact)
+    weight: int = 0  # for a place, how many of the municipality's postcodes carry its name (breaks ties)
 
     @property
     def rank(self):
-        return (self.distance, _KIND_RANK[self.kind])
+        return (self.distance, _KIND_RANK[self.kind], -self.weight)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class _Entry:
     kind: MatchKind
     name: str
     language: str = ""
+    weight: int = 0
 
 
 class Gazetteer:
@@ -129,9 +131,12 @@ class Gazetteer:
         for row in _read(data, "former_names"):
             self.former_names[row["municipality"]].append((row["name"], row["merged_on"]))
             entries.append(_Entry(row["municipality"], MatchKind.FORMER, row["name"]))
+        place_postcodes = Counter()
         for row in _read(data, "places"):
             self.places[row["municipality"]].append((row["postcode"], row["name"]))
-            entries.append(_Entry(row["municipality"], MatchKind.PLACE, row["name"]))
+            place_postcodes[(row["municipality"], row["name"])] += 1
+        for (code, name), count in place_postcodes.items():
+            entries.append(_Entry(code, MatchKind.PLACE, name, weight=count))
         self._build_indexes(entries)
 
     def _build_indexes(self, entries):
@@ -207,7 +212,7 @@ class Gazetteer:
             if distance == best:
                 closest.append(candidate)
         matches = [
-            Match(self.municipalities[e.code], e.kind, e.name, e.language, best)
+            Match(self.municipalities[e.code], e.kind, e.name, e.language, best, e.weight)
             for candidate in closest
             for e in self._by_key[candidate]
         ]
@@ -224,14 +229,18 @@ class Gazetteer:
                     break
                 distance = len(completed) - len(typed)
                 matches += [
-                    Match(self.municipalities[e.code], e.kind, e.name, e.language, distance) for e in self._by_key[key]
+                    Match(self.municipalities[e.code], e.kind, e.name, e.language, distance, e.weight)
+                    for e in self._by_key[key]
                 ]
         return _best_per_municipality(_in_countries(matches, countries))[:limit]
 
     # Internals ----------------------------------------------------------------------------------
 
     def _exact(self, key, countries):
-        matches = [Match(self.municipalities[e.code], e.kind, e.name, e.language) for e in self._by_key.get(key, ())]
+        matches = [
+            Match(self.municipalities[e.code], e.kind, e.name, e.language, 0, e.weight)
+            for e in self._by_key.get(key, ())
+        ]
         return _in_countries(matches, countries)
 
     def _postcode_matches(self, postcode, countries):
