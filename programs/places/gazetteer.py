@@ -10,6 +10,7 @@ the admin and the finder can use it directly or copy it into models.
 
 import bisect
 import csv
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -62,10 +63,15 @@ class Municipality:
     languages: tuple  # official languages, the first the default name's
     names: dict = field(compare=False, hash=False)
     postcodes: tuple = field(default=(), compare=False, hash=False)
+    location: tuple | None = field(default=None, compare=False, hash=False)  # (latitude, longitude), approximate
 
     def name(self, language):
         """The name in a language, or in the municipality's first official language where it has none."""
         return self.names.get(language) or self.names[self.languages[0]]
+
+    def distance_km(self, latitude, longitude):
+        """Kilometres from a point (a visitor's location) to the municipality's centre, None if unknown."""
+        return distance_km(self.location, (latitude, longitude)) if self.location else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,7 @@ class Gazetteer:
                 languages=tuple(row["languages"].split()),
                 names=_names(row),
                 postcodes=tuple(sorted(postcodes[row["code"]])),
+                location=(float(row["latitude"]), float(row["longitude"])) if row.get("latitude") else None,
             )
             for row in _read(data, "municipalities")
         }
@@ -269,6 +276,13 @@ class Gazetteer:
         ]
         nearby.sort(key=lambda pair: -pair[1])
         return nearby
+
+
+def distance_km(a, b):
+    """Great-circle distance in kilometres between two (latitude, longitude) points (haversine)."""
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def _read(data, name):
