@@ -1,4 +1,4 @@
-"""Import programme listings from the CSV or JSON format of DESIGN.md §3.
+"""Import programme listings from CSV or JSON (the format: docs/import-format.md).
 
 `import_programmes(path_or_rows, dry_run=...)` reads and validates every row
 first; if any row is invalid it writes nothing and returns every problem as

@@ -1,4 +1,4 @@
-"""Stable taxonomy codes of programme listings (DESIGN.md §3) and their labels.
+"""Stable taxonomy codes of programme listings (docs/import-format.md) and their labels.
 
 The codes never change: they appear in URLs (`?theme=language`), in import
 files and in the database. Labels are English msgids, translated into Dutch

@@ -1,4 +1,4 @@
-"""Stories of duos: testimonials with recorded consent (DESIGN.md §4).
+"""Stories of duos: testimonials with recorded consent.
 
 Page tree, one per locale::
 

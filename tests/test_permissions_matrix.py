@@ -1,4 +1,4 @@
-"""The core security promise (DESIGN.md §1), as a table: role × action × target, through real admin URLs.
+"""The core security promise (README: Roles), as a table: role × action × target, through real admin URLs.
 
 Organisation A writes in Dutch (aliases in fr and en), organisation B in
 French (a real Dutch translation, an English alias), so every locale and every

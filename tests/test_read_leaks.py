@@ -1,4 +1,4 @@
-"""What an organisation editor may *see* (DESIGN.md §1), as a table: admin view × role, asserted on the body.
+"""What an organisation editor may *see* (README: Roles), as a table: admin view × role, asserted on the body.
 
 Beside the permission matrix (tests/test_permissions_matrix.py, which checks
 writes): organisation B's drafts, never-published pages, images, documents
