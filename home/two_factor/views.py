@@ -40,6 +40,16 @@ def next_url(request):
     return get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
 
 
+def log_on_own_account(request, action):
+    """Record in the audit log an action the signed-in account took on itself.
+
+    `request.user` is a lazy object twice over (Django's, wrapped again by
+    django-otp's middleware); Wagtail's log registry looks through one layer
+    only, finds no model and silently logs nothing, so the row is loaded.
+    """
+    log(get_user_model()._default_manager.get(pk=request.user.pk), action)
+
+
 def may_reset(manager, user):
     """User managers reset anyone's second factor but a superuser's, which only superusers reset."""
     if not manager.has_perm("auth.change_user"):
@@ -150,7 +160,7 @@ class EnrolView(FormView):
         user = self.request.user
         device = devices.confirm_authenticator(self.device)
         django_otp.login(self.request, device)
-        log(user, ENROL)
+        log_on_own_account(self.request, ENROL)
         if devices.recovery_codes_left(user):
             messages.success(self.request, _("Your new authenticator app is set up. Your recovery codes still work."))
             return redirect(next_url(self.request) if self.signing_in else reverse("two_factor:manage"))
@@ -207,7 +217,7 @@ class RecoveryCodesView(AccountPageMixin, TemplateView):
 
     def post(self, request):
         codes = devices.new_recovery_codes(request.user)
-        log(request.user, NEW_RECOVERY_CODES)
+        log_on_own_account(request, NEW_RECOVERY_CODES)
         return show_recovery_codes(request, codes)
 
 
@@ -218,7 +228,7 @@ class TurnOffView(View):
         if requires_second_factor(request.user):
             raise PermissionDenied
         devices.remove_second_factor(request.user)
-        log(request.user, TURN_OFF)
+        log_on_own_account(request, TURN_OFF)
         messages.success(request, _("Two-factor sign-in is turned off for your account."))
         return redirect("two_factor:manage")
 
