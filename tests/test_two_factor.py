@@ -408,7 +408,8 @@ def test_the_steps_speak_the_accounts_language(campaign_editor, org_editor):
     admin_in(campaign_editor, "fr")
     client = password_only(campaign_editor)
     page = client.get(VERIFY).content.decode()
-    assert "Saisissez votre code" in page and "Vous avez perdu votre téléphone ?" in page
+    # French typography, as in the rest of the fr catalogue: a no-break space before "?" and ":".
+    assert "Saisissez votre code" in page and "Vous avez perdu votre téléphone\u00a0?" in page
     wrong = "000000" if current_code(device) != "000000" else "111111"
     assert "Ce code n’est pas correct." in client.post(VERIFY, {"code": wrong}).content.decode()
     assert "Trop de codes erronés" in client.post(VERIFY, {"code": wrong}).content.decode()
