@@ -323,6 +323,20 @@ def test_new_recovery_codes_replace_the_old_ones(campaign_editor):
     assert ModelLogEntry.objects.filter(action="home.two_factor.recovery_codes").count() == 1
 
 
+def test_the_dashboard_asks_for_recovery_codes_when_none_or_few_are_left(campaign_editor):
+    TOTPDevice.objects.create(user=campaign_editor, name="Phone", confirmed=True)  # an app, no codes (as demo accounts)
+    client = Client()
+    client.force_login(campaign_editor)
+    dashboard = client.get("/admin/").content.decode()
+    assert "You have no recovery codes." in dashboard and "Only 0" not in dashboard
+    assert "You have no recovery codes." in client.get(reverse("two_factor:manage")).content.decode()
+
+    codes = devices.new_recovery_codes(campaign_editor)
+    assert 'id="second-factor' not in client.get("/admin/").content.decode()
+    StaticToken.objects.filter(token__in=codes[:7]).delete()
+    assert "Only 3 recovery codes are left." in client.get("/admin/").content.decode()
+
+
 # Throttling ----------------------------------------------------------------------------------------------------
 
 
