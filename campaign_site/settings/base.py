@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -62,6 +65,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells which device, if any, verified this session (request.user.is_verified()) ...
+    "django_otp.middleware.OTPMiddleware",
+    # ... and holds accounts that must use one at the second sign-in step (home/two_factor/middleware.py).
+    "home.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -236,6 +243,12 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+
+# Two-factor sign-in (home/two_factor/): the name authenticator apps show beside the account. Wrong codes
+# are throttled per device: each failure doubles the wait before the next try (1, 2, 4 … seconds).
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Freshness of programme listings (see programs/freshness.py).
 LISTING_REMINDER_DAYS = env.int("LISTING_REMINDER_DAYS", default=180)
