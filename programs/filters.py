@@ -30,7 +30,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from programs import taxonomy
-from programs.models import ProgramPage
+from programs.languages import language_name
+from programs.models import Language, ProgramPage
 from search.backends.common import MAX_WINDOW_MATCHES
 from search.service import finder_text, prefix_programmes, search_programmes_window
 
@@ -45,6 +46,17 @@ class Facet:
     label: str
     labels: dict
     hide_empty: bool = False
+
+    def current_labels(self):
+        """Code → label of every value the facet can take (for languages: every language a programme speaks)."""
+        if self.field == "languages":
+            codes = Language.objects.filter(programmes__isnull=False).values_list("code", flat=True).distinct()
+            return {code: self.labels.get(code) or language_name(code) for code in sorted(codes, key=self._order)}
+        return self.labels
+
+    def _order(self, code):
+        common = list(self.labels)
+        return (common.index(code) if code in common else len(common), str(language_name(code)))
 
     @property
     def through(self):
@@ -168,11 +180,12 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
     """Filter, count and paginate the programmes of `locale` for the GET `params` (a QueryDict)."""
     messages = []
     selected = {}
+    labels = {facet.param: facet.current_labels() for facet in FACETS}
     for facet in FACETS:
         codes = []
         for raw in params.getlist(facet.param)[:MAX_VALUES_PER_FACET]:
             code = raw.strip()
-            if code in facet.labels:
+            if code in labels[facet.param]:
                 if code not in codes:
                     codes.append(code)
             else:
@@ -246,7 +259,7 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         if facet.param == "region":
             region_counts = counts
         options = []
-        for code, label in facet.labels.items():
+        for code, label in labels[facet.param].items():
             count = counts.get(code, 0)
             is_selected = code in selected[facet.param]
             if facet.hide_empty and not count and not is_selected:
@@ -265,7 +278,7 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         for code in selected[facet.param]:
             remaining = {**selected, facet.param: [c for c in selected[facet.param] if c != code]}
             remaining[ACCEPTING_PARAM] = ["1"] if accepting else []
-            active_filters.append(ActiveFilter(str(facet.labels[code]), str(facet.label), _url(remaining)))
+            active_filters.append(ActiveFilter(str(labels[facet.param][code]), str(facet.label), _url(remaining)))
     if accepting:
         active_filters.append(ActiveFilter(str(_("Looking for volunteers now")), "", _url(selected)))
     if text:
