@@ -208,8 +208,8 @@ class ProgramIndexPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if request.GET.get("q", "").strip():
-            # A visitor's own words: never kept by a shared cache or the browser's history cache.
+        if any(request.GET.get(param, "").strip() for param in ("q", "place", "lat")):
+            # A visitor's own words or whereabouts: never kept by a shared cache or the browser's history cache.
             add_never_cache_headers(response)
             patch_cache_control(response, private=True, no_store=True)
         return response
