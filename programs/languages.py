@@ -37,4 +37,4 @@ def language_name(code, language=None):
     name = Locale.parse(language.split("-")[0]).languages.get(standard.replace("-", "_"))
     if not name:
         name = langcodes.Language.get(standard).display_name(language)
-    return name[:1].upper() + name[1:] if language != "fr" else name
+    return name[:1].upper() + name[1:]  # a label on its own line or checkbox, also in French ("Arabe")

@@ -440,7 +440,7 @@ def test_import_accepts_any_iso_639_language_and_names_it_in_every_language(tmp_
     assert codes(programme, "languages") == ["ckb", "kab", "lb", "nl", "prs", "ti"]
     kabyle = programme.languages.get(code="kab")
     with translation.override("fr"):
-        assert str(kabyle) == "kabyle"
+        assert str(kabyle) == "Kabyle"
     with translation.override("nl"):
         assert str(kabyle) == "Kabylisch"
     with translation.override("en"):
