@@ -42,6 +42,7 @@ if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
 # Public pages: /nl/, /fr/, /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("programs.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

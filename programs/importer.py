@@ -32,6 +32,7 @@ from wagtail.models import Locale, Page
 
 from home import permissions
 from programs import taxonomy
+from programs.languages import canonical_language_code
 from programs.models import (
     Language,
     Mode,
@@ -348,7 +349,21 @@ def validate_row(line, row, seen_ids):
                 error(column, f"“{values[column][:80]}” is not an e-mail address")
 
     terms = {}
+    languages, unknown = [], []
+    for part in _split(values.get("languages", "")):
+        code = canonical_language_code(part)
+        if code is None:
+            unknown.append(part)
+        elif code not in languages:
+            languages.append(code)
+    if unknown:
+        error(
+            "languages", f"unknown language code(s) {', '.join(unknown)[:200]}; use ISO 639 codes such as nl, ar, prs"
+        )
+    terms["languages"] = languages
     for column, (_model, labels) in TAXONOMY_COLUMNS.items():
+        if column == "languages":
+            continue
         by_lower = {code.lower(): code for code in labels}
         codes, unknown = [], []
         for part in _split(values.get(column, "")):
@@ -366,9 +381,15 @@ def validate_row(line, row, seen_ids):
     municipalities = []
     names = _split(values.get("municipalities", ""))
     if names:
-        municipalities, unknown = resolve_municipalities(names)
-        if unknown:
-            error("municipalities", f"unknown municipality or postcode: {', '.join(unknown)[:200]}")
+        resolution = resolve_municipalities(names)
+        municipalities = resolution.municipalities
+        if resolution.unknown:
+            unknown = ", ".join(value for value, _close in resolution.unknown)
+            close = [name for _value, names in resolution.unknown for name in names]
+            hint = f" (did you mean {', '.join(dict.fromkeys(close))}?)" if close else ""
+            error("municipalities", f"unknown municipality or postcode: {unknown[:200]}{hint[:200]}")
+        for value, candidates in resolution.ambiguous:
+            error("municipalities", f"“{value[:60]}” could be {' or '.join(candidates)[:200]}; write the municipality")
 
     fields = {}
     for column, choices in (
@@ -711,6 +732,8 @@ def _unique_slug(parent, base):
 def _apply(page, row):
     for name, value in row.fields.items():
         setattr(page, name, value)
+    for code in row.terms["languages"]:  # any ISO 639 code: the first programme to speak it adds it
+        Language.objects.get_or_create(code=code, defaults={"sort_order": len(taxonomy.LANGUAGES)})
     for name, (model, _labels) in TAXONOMY_COLUMNS.items():
         setattr(page, name, list(model.objects.filter(code__in=row.terms[name])))
     page.municipality_links = [

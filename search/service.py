@@ -243,16 +243,21 @@ def finder_text(raw):
     return query, messages
 
 
-def search_programmes_window(query, locale, selected, accepting, offset, size):
+def search_programmes_window(query, locale, selected, accepting, offset, size, *, newcomers=False, place=None):
     """One page of the finder's text search, filtered and with facet counts, from the search backend.
 
     A `PageWindow` (search/backends/common.py): the search server filters and counts every match in one
     request; the database backend (the default, or the fallback while the server is down) counts the
     best MAX_WINDOW_MATCHES in Python from the ranked query. None when no whole word matches: then the
-    finder filters and counts `prefix_programmes` on the database.
+    finder filters and counts `prefix_programmes` on the database. `newcomers` keeps the programmes taking
+    newcomers now; `place` (programs/near.py) keeps those within reach, nearest tier first.
     """
     documents = SearchDocument.objects.filter(locale=locale, kind="programme")
-    window = run(lambda backend: backend.match_page_window(query, documents, selected, accepting, offset, size))
+    window = run(
+        lambda backend: backend.match_page_window(
+            query, documents, selected, accepting, offset, size, newcomers=newcomers, place=place
+        )
+    )
     if window is None or not window.counts["matched"]:
         return None
     return window

@@ -396,3 +396,60 @@ def test_an_organisation_whose_group_would_be_someone_elses_is_reported_and_noth
         assert len(result.errors) == 1 and result.errors[0].line > 2  # the second row (its cells span lines)
         assert ", column organisation: " in str(result.errors[0]) and "“Campaign editors”" in str(result.errors[0])
     assert not OrganisationPage.objects.exists() and not ProgramPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_resolves_luxembourg_former_place_and_foreign_names_to_todays_municipality(tmp_path, site):
+    path = csv_file(
+        tmp_path,
+        [
+            row("lu-1", regions="LU", municipalities="Luxembourg;Esch-sur-Alzette;Schifflange;L-4170"),
+            row("be-1", regions="BE-VOV;BE-VAN", municipalities="Merelbeke;Ledeberg;Ghent;Gand;Borgerhout"),
+        ],
+    )
+    result = import_programmes(path)
+    assert result.ok, result.errors
+    luxembourg = ProgramPage.objects.get(external_id="lu-1", locale__language_code="nl")
+    assert [(m.country, m.name_fr) for m in luxembourg.municipalities()] == [
+        ("LU", "Luxembourg"),
+        ("LU", "Esch-sur-Alzette"),
+        ("LU", "Schifflange"),
+    ]
+    belgian = ProgramPage.objects.get(external_id="be-1", locale__language_code="nl")
+    assert [m.name_nl for m in belgian.municipalities()] == ["Merelbeke-Melle", "Gent", "Antwerpen"]
+
+
+@pytest.mark.django_db
+def test_import_names_line_and_column_for_ambiguous_and_misspelt_places(tmp_path, site):
+    path = csv_file(tmp_path, [one_line("x-1"), one_line("x-2", municipalities="4170;Merelbek")])
+    messages = [str(error) for error in import_programmes(path).errors]
+    assert any(m.startswith("line 3, column municipalities: “4170” could be") for m in messages), messages
+    assert any(
+        m.startswith("line 3, column municipalities: unknown municipality or postcode: Merelbek")
+        and "did you mean Merelbeke-Melle" in m
+        for m in messages
+    ), messages
+
+
+@pytest.mark.django_db
+def test_import_accepts_any_iso_639_language_and_names_it_in_every_language(tmp_path, site):
+    path = csv_file(tmp_path, [row(languages="lb;PRS;ti;ckb;nld;kab")])
+    result = import_programmes(path)
+    assert result.ok, result.errors
+    programme = ProgramPage.objects.get(external_id="bw-1", locale__language_code="nl")
+    assert codes(programme, "languages") == ["ckb", "kab", "lb", "nl", "prs", "ti"]
+    kabyle = programme.languages.get(code="kab")
+    with translation.override("fr"):
+        assert str(kabyle) == "Kabyle"
+    with translation.override("nl"):
+        assert str(kabyle) == "Kabylisch"
+    with translation.override("en"):
+        assert str(programme.languages.get(code="prs")) == "Dari"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bad", ["xx", "klingon", "en-US", "qaa", "12"])
+def test_import_refuses_what_is_not_an_iso_639_language_naming_line_and_column(tmp_path, site, bad):
+    path = csv_file(tmp_path, [one_line("bw-1"), one_line("bw-2", languages=f"nl;{bad}")])
+    messages = [str(error) for error in import_programmes(path).errors]
+    assert any(m.startswith("line 3, column languages: unknown language code(s) " + bad) for m in messages), messages
