@@ -4,9 +4,12 @@ Every deploy-time value comes from the environment with a typed default and is
 listed in `.env.example`.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
+
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "campaign_site"
@@ -237,7 +240,16 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Login throttling: lock an account/IP pair after repeated failures.
+# The proxies in front of the app servers (TLS proxy, CDN): how many there are, or their addresses
+# or networks. Without either, X-Forwarded-For is ignored. See home/client_ip.py.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+try:
+    TRUSTED_PROXIES = [str(ipaddress.ip_network(p, strict=False)) for p in env.list("TRUSTED_PROXIES", default=[])]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error} (e.g. 10.0.0.5 or 10.0.0.0/24).") from error
+
+# Login throttling: lock an account/IP pair after repeated failures, keyed on the real client address.
+AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
