@@ -2,7 +2,8 @@
 
 Wagtail views that show more than a user may see are replaced here where
 Wagtail offers a hook (the page viewset, the admin API endpoints) and at their
-own paths otherwise (home/admin_urls.py); home/admin_views.py says why.
+own paths otherwise (home/admin_urls.py); home/admin_views.py says why. Every CSV
+export of Wagtail's reports is made safe for spreadsheets (home/spreadsheet_export.py).
 Two-factor sign-in (home/two_factor/) is wired in at the end.
 """
 
@@ -14,9 +15,14 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from home import admin_views, permissions
+from home.spreadsheet_export import neutralise_wagtail_csv_exports
 from home.two_factor import devices
 from home.two_factor import views as two_factor_views
 from home.two_factor.panels import SecondFactorPanel
+
+# Wagtail imports every app's wagtail_hooks before its admin serves a request: the earliest point at
+# which every report's CSV export can be made safe at once.
+neutralise_wagtail_csv_exports()
 
 
 @hooks.register("register_permissions")
