@@ -4,9 +4,11 @@ A phone photo carries its GPS position, the camera's serial number and maker
 notes, often the owner's name (XMP, IPTC, comments) and a thumbnail of the
 uncropped picture. Renditions are re-encoded without any of it, but an
 original is public by its URL, and for photos of refugees its location must
-not be. So every original is stripped before it is stored (`CampaignImage.save`,
-whatever the path: admin upload, multiple upload, replacing the file, the demo
-loader, code) and `manage.py strip_image_metadata` strips those stored before.
+not be. So every original is stripped before it is stored: an upload by the
+image form's file field (home/image_validation.py), where a file that cannot
+be cleaned is refused with a message, and anything saved another way (the
+demo loader, code) by `CampaignImage.save`, which refuses to store it.
+`manage.py strip_image_metadata` strips the originals stored before.
 
 What stays is what changes how the pixels look: the orientation (as a minimal
 EXIF block holding only the Orientation tag) and the colour profile (ICC);

@@ -39,7 +39,8 @@ class CampaignImage(AbstractImage):
     admin_form_fields = Image.admin_form_fields + ("credit",)
 
     # The file name as stored in the database, and the last one checked for metadata: a file that is
-    # neither is new, whichever way it came (form, multiple upload, code), and is stripped on save.
+    # neither is new, whichever way it came, and is stripped on save. Uploads through the image forms
+    # arrive clean (home/image_validation.py refuses what it cannot clean); this catches every other path.
     _stored_file_name = None
     _checked_file_name = None
 

@@ -264,3 +264,17 @@ def test_the_command_reports_a_missing_file_and_strips_the_others(locales):
     with pytest.raises(CommandError, match="1 image\\(s\\) could not be checked"):
         run_command()
     assert identifying_metadata(stored_bytes(other)) == set()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", ["wagtailimages:add", "wagtailimages:add_multiple"])
+def test_a_photo_whose_metadata_cannot_be_removed_is_refused_with_a_message(admin_client, monkeypatch, view):
+    # Metadata that survives even re-encoding: stripping gives up, as it would on a file it cannot clean.
+    monkeypatch.setattr("home.image_metadata.identifying_metadata", lambda data: {"GPS"})
+    upload = SimpleUploadedFile("duo.jpg", photo_with_gps())
+    data = {"collection": root_collection().pk}
+    data |= {"title": "Duo", "file": upload} if view == "wagtailimages:add" else {"files[]": upload}
+    response = admin_client.post(reverse(view), data)
+    assert response.status_code == 200
+    assert "personal details stored in this photo could not be removed" in response.content.decode()
+    assert not CampaignImage.objects.exists()
