@@ -271,4 +271,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # The Elasticsearch client logs every request at INFO and every retry with a traceback; the
+        # search app logs the server's state once per change instead (search/availability.py).
+        "elastic_transport": {"level": "ERROR"},
+    },
 }
