@@ -48,6 +48,18 @@ def test_production_settings_switch_on_hsts_and_secure_cookies():
     assert values["DEBUG"] is False
 
 
+def test_plain_http_for_local_trials_is_an_explicit_setting():
+    secret = "a-production-like-secret-that-is-long-enough-0123456789"
+    code, values = _production_settings(SECRET_KEY=secret, INSECURE_PLAIN_HTTP="false")
+    assert code == 0, values
+    assert values["SESSION_COOKIE_SECURE"] and values["SECURE_SSL_REDIRECT"]
+    code, values = _production_settings(SECRET_KEY=secret, INSECURE_PLAIN_HTTP="true")
+    assert code == 0, values
+    assert not values["SESSION_COOKIE_SECURE"] and not values["CSRF_COOKIE_SECURE"]
+    assert not values["SECURE_SSL_REDIRECT"] and values["SECURE_HSTS_SECONDS"] == 0
+    assert values["DEBUG"] is False
+
+
 def test_production_settings_refuse_to_start_without_a_secret_key():
     code, error = _production_settings()
     assert code != 0
