@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaign_site import views
+from campaign_site import csp, views
 from home import admin_urls as guarded_admin_urls
 
 handler404 = "campaign_site.views.page_not_found"
@@ -24,6 +24,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("csp-report/", csp.csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG and settings.MEDIA_URL.startswith("/"):

@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "home.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "campaign_site.csp.CampaignCSPMiddleware",  # django-csp's, plus the admin's report-only policy
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a throttled login never reaches the authentication backends.
     "axes.middleware.AxesMiddleware",
@@ -223,7 +223,8 @@ CSRF_COOKIE_HTTPONLY = False
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 CONTENT_SECURITY_POLICY = {
-    # Wagtail's admin still relies on inline scripts; the public site does not.
+    # Wagtail's admin still relies on inline scripts; the public site does not. The admin gets the
+    # report-only policy below instead (campaign_site/csp.py).
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -237,6 +238,25 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],
+    },
+}
+
+# What the admin's policy would be without Wagtail's inline scripts and styles, sent report-only to
+# the admin's paths; browsers report what it would block to /csp-report/ (campaign_site/csp.py).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+        "frame-ancestors": [SELF],  # the live preview shows pages in a frame of the edit view
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        "report-uri": "/csp-report/",
     },
 }
 
