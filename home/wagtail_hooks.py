@@ -1,9 +1,12 @@
-"""Admin wiring of the roles (home/permissions.py): the campaign's own rights, and what each user may see.
+"""Admin wiring of the base app: the roles (home/permissions.py), safe CSV exports and concurrent saves.
 
 Wagtail views that show more than a user may see are replaced here where
 Wagtail offers a hook (the page viewset, the admin API endpoints) and at their
-own paths otherwise (home/admin_urls.py); home/admin_views.py says why.
-Two-factor sign-in (home/two_factor/) is wired in at the end.
+own paths otherwise (home/admin_urls.py); home/admin_views.py says why. Every
+CSV export of Wagtail's reports is made safe for spreadsheets
+(home/spreadsheet_export.py), and a save made from an older revision than the
+page's latest is held back (home/concurrent_editing.py). Two-factor sign-in
+(home/two_factor/) is wired in at the end.
 """
 
 from django.http import Http404
@@ -14,9 +17,15 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from home import admin_views, permissions
+from home.concurrent_editing import hold_back_stale_save
+from home.spreadsheet_export import neutralise_wagtail_csv_exports
 from home.two_factor import devices
 from home.two_factor import views as two_factor_views
 from home.two_factor.panels import SecondFactorPanel
+
+# Wagtail imports every app's wagtail_hooks before its admin serves a request: the earliest point at
+# which every report's CSV export can be made safe at once.
+neutralise_wagtail_csv_exports()
 
 
 @hooks.register("register_permissions")
@@ -49,6 +58,11 @@ def serve_published_documents_only(document, request):
     """A document is public once a published page links to it; until then only its editors download it."""
     if not permissions.may_download_document(request.user, document):
         raise Http404
+
+
+@hooks.register("before_edit_page")
+def warn_of_newer_revision(request, page):
+    return hold_back_stale_save(request, page)
 
 
 # Two-factor sign-in (home/two_factor/) ----------------------------------------------------------------------

@@ -453,3 +453,78 @@ def test_import_refuses_what_is_not_an_iso_639_language_naming_line_and_column(t
     path = csv_file(tmp_path, [one_line("bw-1"), one_line("bw-2", languages=f"nl;{bad}")])
     messages = [str(error) for error in import_programmes(path).errors]
     assert any(m.startswith("line 3, column languages: unknown language code(s) " + bad) for m in messages), messages
+
+
+# Hostile and odd files: each is refused with a line-numbered message and writes nothing.
+
+NUL_MESSAGE = "contains a NUL character (code 0), which cannot be stored; remove it"
+TOO_DEEP = "not valid import data (lists or objects nested too deeply; each programme is one object of text values)"
+
+
+def assert_nothing_written():
+    assert not ProgramPage.objects.exists()
+    assert not OrganisationPage.objects.exists()
+    assert not Group.objects.filter(name__endswith=" editors").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("column", ["name", "description", "contact_name", "organisation"])
+def test_a_nul_character_in_a_csv_cell_is_reported_by_line_and_column(tmp_path, site, column):
+    bad = one_line("bad-1") | {column: "Taal\x00buddy"}
+    path = csv_file(tmp_path, [one_line("ok-1"), bad])
+    messages = [str(e) for e in import_programmes(path).errors]
+    assert messages == [f"line 3, column {column}: {NUL_MESSAGE}"]
+    assert_nothing_written()
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_a_json_value_is_reported_by_line_and_column(tmp_path, site):
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps([one_line("ok-1"), one_line("bad-1", summary="Samen\x00oefenen.")], indent=1))
+    messages = [str(e) for e in import_programmes(path).errors]
+    second_line = path.read_text().splitlines().index(" {", 2) + 1
+    assert messages == [f"line {second_line}, column summary: {NUL_MESSAGE}"]
+    assert_nothing_written()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nesting", ["[" * 100_000 + "]" * 100_000, '{"a": ' * 100_000 + "1" + "}" * 100_000])
+def test_deeply_nested_json_is_refused_with_a_message(tmp_path, site, nesting):
+    path = tmp_path / "p.json"
+    path.write_text("[\n" + json.dumps(one_line("ok-1")) + ",\n" + nesting + "\n]\n")
+    assert [str(e) for e in import_programmes(path).errors] == [f"line 3: {TOO_DEEP}"]
+    assert_nothing_written()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("trailer", "line"), [("garbage", 1), ("\n\n]", 3), ('\n[{"external_id": "bw-2"}]', 2), ("\x00", 1)]
+)
+def test_text_after_the_json_list_is_refused(tmp_path, site, trailer, line):
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps([one_line("ok-1")]) + trailer)
+    messages = [str(e) for e in import_programmes(path).errors]
+    assert messages == [f"line {line}: not valid JSON (more text after the list ends)"]
+    assert_nothing_written()
+
+
+@pytest.mark.django_db
+def test_cr_only_line_endings_keep_lines_and_paragraphs_apart(tmp_path, site):
+    two_paragraphs = {"description": "Een.\n\nTwee.", "description_fr": "Un.\n\nDeux."}
+
+    def old_mac_file(rows):
+        """What a spreadsheet on an old Mac writes: lines end with CR alone, inside quoted cells too."""
+        path = tmp_path / "old-mac.csv"
+        path.write_bytes(csv_file(tmp_path, rows).read_bytes().replace(b"\n", b"\r"))
+        return path
+
+    # Lines are counted as in any other file: row "a" spans lines 2 to 6, row "b" starts on line 7.
+    result = import_programmes(old_mac_file([row("a", **two_paragraphs), row("b", regions="")]))
+    assert [str(e) for e in result.errors] == ["line 7, column regions: required"]
+    assert_nothing_written()
+
+    result = import_programmes(old_mac_file([row("a", **two_paragraphs)]))
+    assert result.ok, result.errors
+    programme = ProgramPage.objects.get(external_id="a", locale__language_code="nl")
+    assert programme.description == "<p>Een.</p><p>Twee.</p>"
+    assert in_locale(programme, "fr").description == "<p>Un.</p><p>Deux.</p>"

@@ -5,6 +5,7 @@ import re
 from modelsearch.utils import deep_update
 from wagtail.search.query import PlainText
 
+from search import availability
 from search.backends.common import CampaignSearchMixin, PageWindow
 from search.documents import ACCEPTING_TERM, NEWCOMERS_TERM
 from search.text import MAX_QUERY_TERMS, STEMMER_LANGUAGES, query_terms
@@ -81,6 +82,29 @@ class ServerMatchingMixin(CampaignSearchMixin):
         params = dict(params)
         params["INDEX_SETTINGS"] = deep_update(LANGUAGE_ANALYSIS, params.get("INDEX_SETTINGS", {}))
         super().__init__(params)
+
+    def is_outage(self, error):
+        """Whether `error` (one of `unavailable_errors`) means the server is not answering, not a bad request."""
+        return True
+
+    def _change_index(self, change, obj):
+        # Wagtail's signal handlers call add() and delete() on every save and log whatever they raise with
+        # a traceback, then go on: during an outage, one traceback per save. An outage is noted once
+        # instead (search/availability.py); any other error still reaches Wagtail's handlers.
+        try:
+            change(obj)
+        except self.unavailable_errors as error:
+            if not self.is_outage(error):
+                raise
+            availability.server_failed(error)
+        else:
+            availability.server_answered()
+
+    def add(self, obj):
+        self._change_index(super().add, obj)
+
+    def delete(self, obj):
+        self._change_index(super().delete, obj)
 
     def match_documents(self, query, queryset):
         terms = query_terms(query)
