@@ -65,6 +65,20 @@ def rolled_back(django_db_blocker):
         transaction.set_rollback(True)
 
 
+def client_for(world, role):
+    """A client signed in (second factor completed where due) as the user a module's world made for `role`.
+
+    `world["users"][role]` is the user's primary key.
+    """
+    from django.contrib.auth import get_user_model
+
+    from tests.two_factor_support import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(pk=world["users"][role]))
+    return client
+
+
 def make_home():
     """The nl home page as the default site's root (published), like the `home_page` fixture, outside a test."""
     from home.models import HomePage

@@ -32,10 +32,9 @@ from home.models import FAQPage, SiteSettings
 from home.translation import translate_instance
 from programs.models import ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
-from tests.admin_support import edit_form, make_home, rolled_back
+from tests.admin_support import client_for, edit_form, make_home, rolled_back
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
-from tests.two_factor_support import Client
 
 ALLOW, DENY = "allow", "deny"
 HOME = reverse("wagtailadmin_home")
@@ -133,14 +132,6 @@ def w(world, db):
 
 def page(w, key):
     return Page.objects.get(pk=w["pages"][key]).specific
-
-
-def client_for(w, role):
-    from django.contrib.auth import get_user_model
-
-    client = Client()
-    client.force_login(get_user_model().objects.get(pk=w["users"][role]))
-    return client
 
 
 def refused(response):

@@ -19,7 +19,6 @@ import io
 import pytest
 from PIL import Image as PILImage
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -36,7 +35,7 @@ from programs.models import ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from programs.workflow import ensure_campaign_review_workflow
 from stories.models import OrganisationStoriesPage
-from tests.admin_support import make_home, rolled_back
+from tests.admin_support import client_for, make_home, rolled_back
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
 from tests.stories_support import make_story, make_story_index
@@ -169,12 +168,6 @@ def world(django_db_setup, django_db_blocker):
 @pytest.fixture
 def w(world, db):
     return world
-
-
-def client_for(w, role):
-    client = Client()
-    client.force_login(get_user_model().objects.get(pk=w["users"][role]))
-    return client
 
 
 def body(response):
