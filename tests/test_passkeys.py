@@ -241,3 +241,18 @@ def test_an_account_with_only_a_passkey_owes_it_and_is_nudged_for_recovery_codes
     session.save()
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "You have no recovery codes" in dashboard
+
+
+def test_the_librarys_messages_speak_the_accounts_language_french_included(campaign_editor, org_editor):
+    """django-otp-webauthn ships no French: campaign_site/locale_libraries/fr adds it, for its script and its errors."""
+    admin_in(campaign_editor, "fr")
+    enrolled(campaign_editor)
+    theirs = passkey_for(org_editor)
+    client = password_only(campaign_editor)
+
+    catalog = client.get(reverse("otp_webauthn:js-i18n-catalog")).content.decode()
+    assert "Enregistrement r\\u00e9ussi !" in catalog or "Enregistrement réussi !" in catalog
+
+    client.post(AUTHENTICATION_BEGIN, content_type="application/json")
+    response = client.post(AUTHENTICATION_COMPLETE, content_type="application/json", data=assertion_for(theirs))
+    assert response.json()["detail"].startswith("La clé d’accès que vous avez essayé d’utiliser n’appartient pas")

@@ -135,7 +135,9 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The second: French for django-otp-webauthn's messages, which it ships without (not touched by makemessages).
+LIBRARY_LOCALE_DIR = PROJECT_DIR / "locale_libraries"
+LOCALE_PATHS = [PROJECT_DIR / "locale", LIBRARY_LOCALE_DIR]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

@@ -18,6 +18,7 @@ browser supports WebAuthn; without JavaScript the page offers the other methods.
 
 from django_otp_webauthn import views as webauthn_views
 
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.i18n import JavaScriptCatalog
@@ -35,6 +36,13 @@ class CompleteRegistrationView(webauthn_views.CompleteCredentialRegistrationView
         log_on_own_account(request, PASSKEY_ADDED)
         messages.success(request, _("Your passkey is added. Use it at the second step of signing in."))
         return response
+
+
+class PasskeyScriptCatalog(JavaScriptCatalog):
+    """The translations of the library's script: its own (nl), and ours where it ships none (fr)."""
+
+    def get_paths(self, packages):
+        return [*super().get_paths(packages), str(settings.LIBRARY_LOCALE_DIR)]
 
 
 class CompleteAuthenticationView(webauthn_views.CompleteCredentialAuthenticationView):
@@ -58,5 +66,5 @@ urlpatterns = [
         name="credential-authentication-begin",
     ),
     path("authentication/complete/", CompleteAuthenticationView.as_view(), name="credential-authentication-complete"),
-    path("jsi18n/", JavaScriptCatalog.as_view(packages=["django_otp_webauthn"]), name="js-i18n-catalog"),
+    path("jsi18n/", PasskeyScriptCatalog.as_view(packages=["django_otp_webauthn"]), name="js-i18n-catalog"),
 ]
