@@ -3,7 +3,7 @@
 A campaign editor signs in with its authenticator app, adds a passkey on the
 two-factor page (django-otp-webauthn's script, a static file), and at its next
 sign-in uses the passkey at the code step instead of a code. Each page is
-checked with axe.
+checked with axe, and none breaks the admin's Content-Security-Policy (no inline script).
 """
 
 import pytest
@@ -13,6 +13,7 @@ from wagtail.users.models import UserProfile
 
 from home.two_factor import devices
 from programs.onboarding import ensure_campaign_groups
+from tests.browser.test_admin_csp import COLLECT_VIOLATIONS
 from tests.factories import UserFactory
 from tests.two_factor_support import authenticator_for, current_code
 
@@ -70,6 +71,7 @@ def test_a_campaign_editor_adds_a_passkey_and_signs_in_with_it(page, campaign_ed
     app = authenticator_for(campaign_editor)
     devices.new_recovery_codes(campaign_editor)
     cdp, authenticator_id = virtual_authenticator(page)
+    page.add_init_script(COLLECT_VIOLATIONS)
 
     submit_password(page, passkey_site)
     page.wait_for_url("**/admin/two-factor/verify/?next=*")
@@ -88,6 +90,7 @@ def test_a_campaign_editor_adds_a_passkey_and_signs_in_with_it(page, campaign_ed
     assert devices.passkeys(campaign_editor).count() == 1
     assert len(cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator_id})["credentials"]) == 1
     axe(page)
+    assert page.evaluate("window.__cspViolations") == []
 
     page.context.clear_cookies()
     submit_password(page, passkey_site)
@@ -95,6 +98,7 @@ def test_a_campaign_editor_adds_a_passkey_and_signs_in_with_it(page, campaign_ed
     passkey_button = page.get_by_role("button", name="Sign in with a passkey")
     passkey_button.wait_for()
     axe(page)
+    assert page.evaluate("window.__cspViolations") == []
     passkey_button.click()
     page.wait_for_url("**/admin/")
     assert devices.passkeys(campaign_editor).get().last_used_at is not None
