@@ -100,7 +100,7 @@ def test_anonymous_requests_are_sent_to_the_login_page(client, url):
     response = client.post(url, content_type="application/json", data={})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
-    assert not any(key.startswith("otp_webauthn") for key in client.session)
+    assert not any(key.startswith("otp_webauthn") for key, _value in client.session.items())
 
 
 @pytest.mark.django_db
