@@ -7,7 +7,10 @@ second factor may sign in with its own passkey but not register one, nobody
 removes or signs in with another account's passkey, and a reset removes them.
 """
 
+import json
 import os
+import subprocess
+import sys
 
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -256,3 +259,40 @@ def test_the_librarys_messages_speak_the_accounts_language_french_included(campa
     client.post(AUTHENTICATION_BEGIN, content_type="application/json")
     response = client.post(AUTHENTICATION_COMPLETE, content_type="application/json", data=assertion_for(theirs))
     assert response.json()["detail"].startswith("La clé d’accès que vous avez essayé d’utiliser n’appartient pas")
+
+
+def passkey_settings(**env):
+    """The relying party the production settings derive, in a fresh interpreter with the given environment."""
+    code = (
+        "import json, campaign_site.settings.production as s; "
+        "print(json.dumps([s.OTP_WEBAUTHN_RP_ID, s.OTP_WEBAUTHN_RP_NAME, s.OTP_WEBAUTHN_ALLOWED_ORIGINS]))"
+    )
+    names = ("WAGTAILADMIN_BASE_URL", "WEBAUTHN_RP_ID", "WEBAUTHN_RP_NAME", "WEBAUTHN_ALLOWED_ORIGINS")
+    environment = {k: v for k, v in os.environ.items() if k not in names} | {"SECRET_KEY": "x" * 50} | env
+    result = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_relying_party_follows_the_admin_address_unless_set():
+    assert passkey_settings(WAGTAILADMIN_BASE_URL="https://buddieswithrefugees.be") == [
+        "buddieswithrefugees.be",
+        "Buddies With Refugees",
+        ["https://buddieswithrefugees.be"],
+    ]
+    # Browsers take no IP address as a relying party: a local trial on 127.0.0.1 uses localhost.
+    assert passkey_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000") == [
+        "localhost",
+        "Buddies With Refugees",
+        ["http://localhost:8000"],
+    ]
+    assert passkey_settings(
+        WAGTAILADMIN_BASE_URL="https://admin.buddieswithrefugees.be",
+        WEBAUTHN_RP_ID="buddieswithrefugees.be",
+        WEBAUTHN_RP_NAME="Buddies",
+        WEBAUTHN_ALLOWED_ORIGINS="https://admin.buddieswithrefugees.be,https://buddieswithrefugees.be",
+    ) == [
+        "buddieswithrefugees.be",
+        "Buddies",
+        ["https://admin.buddieswithrefugees.be", "https://buddieswithrefugees.be"],
+    ]
