@@ -20,6 +20,7 @@ dashboard panel asks them to turn it on.
 - Wrong codes are throttled by django-otp, per device: each failure doubles
   the wait before the next try.
 - A lost device: a recovery code signs in; without one, a user manager resets
-  the account's second factor (app, passkeys and recovery codes) (`views.ResetView`, logged in Wagtail's audit
-  log) and the account enrols again at its next sign-in.
+  the account's second factor, its app, passkeys and recovery codes
+  (`views.ResetView`, logged in Wagtail's audit log), and the account enrols
+  again at its next sign-in.
 """

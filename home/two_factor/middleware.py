@@ -5,7 +5,8 @@ turned two-factor sign-in on itself.
 
 After Wagtail's login view has checked the password, such an account may
 only reach the steps that finish signing in (the code or a passkey, or
-enrolment when it has no device yet), logging out, and the login and password-reset pages.
+enrolment when it has no device yet), logging out, and the login and
+password-reset pages.
 Every other admin address, Django's admin and the admin API included,
 redirects to the step it still owes, and comes back afterwards. Outside the
 admin the account is anonymous until verified, so nothing else (a document
