@@ -70,7 +70,10 @@ def warn_of_newer_revision(request, page):
 
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
-    return [path("two-factor/", include("home.two_factor.urls"))]
+    return [
+        path("two-factor/", include("home.two_factor.urls")),
+        path("two-factor/passkeys/", include("home.two_factor.passkeys")),
+    ]
 
 
 @hooks.register("register_account_menu_item")
@@ -78,7 +81,7 @@ def two_factor_account_item(request):
     return {
         "url": reverse("two_factor:manage"),
         "label": _("Two-factor sign-in"),
-        "help_text": _("Your authenticator app and recovery codes."),
+        "help_text": _("Your authenticator app, passkeys and recovery codes."),
     }
 
 
@@ -109,4 +112,6 @@ def register_two_factor_log_actions(actions):
     actions.register_action(
         two_factor_views.TURN_OFF, _("Turn off two-factor sign-in"), _("Two-factor sign-in turned off")
     )
+    actions.register_action(two_factor_views.PASSKEY_ADDED, _("Add a passkey"), _("Passkey added"))
+    actions.register_action(two_factor_views.PASSKEY_REMOVED, _("Remove a passkey"), _("Passkey removed"))
     actions.register_action(two_factor_views.RESET, _("Reset two-factor sign-in"), _("Two-factor sign-in reset"))

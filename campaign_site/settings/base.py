@@ -6,6 +6,7 @@ listed in `.env.example`.
 
 import ipaddress
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -133,7 +135,9 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The second: French for django-otp-webauthn's messages, which it ships without (not touched by makemessages).
+LIBRARY_LOCALE_DIR = PROJECT_DIR / "locale_libraries"
+LOCALE_PATHS = [PROJECT_DIR / "locale", LIBRARY_LOCALE_DIR]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
@@ -281,6 +285,20 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Passkeys (django-otp-webauthn), a second factor only: never a sign-in without the password. A passkey is
+# bound to the relying party id, the site's domain; changing it later makes every registered passkey useless.
+# Browsers accept no IP address as that domain, so on http://127.0.0.1:8000 passkeys work at
+# http://localhost:8000 instead.
+_admin_address = urlsplit(WAGTAILADMIN_BASE_URL)
+_passkey_host = "localhost" if _admin_address.hostname in ("127.0.0.1", "::1") else _admin_address.hostname
+_passkey_port = f":{_admin_address.port}" if _admin_address.port else ""
+OTP_WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default=_passkey_host)
+OTP_WEBAUTHN_RP_NAME = env.str("WEBAUTHN_RP_NAME", default=WAGTAIL_SITE_NAME)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "WEBAUTHN_ALLOWED_ORIGINS", default=[f"{_admin_address.scheme}://{_passkey_host}{_passkey_port}"]
+)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # Freshness of programme listings (see programs/freshness.py).
 LISTING_REMINDER_DAYS = env.int("LISTING_REMINDER_DAYS", default=180)

@@ -1,10 +1,12 @@
-"""The devices behind two-factor sign-in: one authenticator app and one set of recovery codes per account.
+"""The devices behind two-factor sign-in: one authenticator app, any number of passkeys and one set of recovery codes.
 
 An account enrols by confirming a code of a new, unconfirmed authenticator
 device; confirming it replaces any older one, so "set up again" on a new
 phone is the same step. Codes are checked against one kind of device only
 (six digits: the app; anything else: a recovery code), so a mistyped code
-counts against one device's throttle, not both.
+counts against one device's throttle, not both. Passkeys (django-otp-webauthn's
+credentials, registered and used by its endpoints, see `passkeys.py`) are
+django-otp devices too, so "has a second factor" and a reset cover them.
 """
 
 import math
@@ -14,6 +16,7 @@ import django_otp
 import segno
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.utils import get_credential_model
 
 from django.db import transaction
 from django.utils import timezone
@@ -41,6 +44,16 @@ def authenticator(user):
 def has_second_factor(user):
     """Has the account anything to verify a sign-in with (an app, or recovery codes)?"""
     return user.is_authenticated and django_otp.user_has_device(user, confirmed=True)
+
+
+def passkeys(user):
+    """The account's passkeys, newest first."""
+    return get_credential_model().objects.filter(user=user, confirmed=True).order_by("-created_at", "-pk")
+
+
+def has_sign_in_factor(user):
+    """Has the account an authenticator app or a passkey, i.e. more than recovery codes?"""
+    return authenticator(user) is not None or passkeys(user).exists()
 
 
 def pending_authenticator(user):
@@ -87,7 +100,7 @@ def new_recovery_codes(user):
 
 @transaction.atomic
 def remove_second_factor(user):
-    """Delete every device of the account (its app, pending set-ups and recovery codes)."""
+    """Delete every device of the account (its app, pending set-ups, passkeys and recovery codes)."""
     for device in django_otp.devices_for_user(user, confirmed=None):
         device.delete()
 

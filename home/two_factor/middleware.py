@@ -4,8 +4,9 @@ An account needs one when `requires_second_factor` says so, or when it has
 turned two-factor sign-in on itself.
 
 After Wagtail's login view has checked the password, such an account may
-only reach the steps that finish signing in (the code, or enrolment when it
-has no device yet), logging out, and the login and password-reset pages.
+only reach the steps that finish signing in (the code or a passkey, or
+enrolment when it has no device yet), logging out, and the login and
+password-reset pages.
 Every other admin address, Django's admin and the admin API included,
 redirects to the step it still owes, and comes back afterwards. Outside the
 admin the account is anonymous until verified, so nothing else (a document
@@ -35,6 +36,13 @@ OPEN_ADMIN_VIEWS = (
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
     "wagtailadmin_password_reset",
+)
+# Signing in with a passkey (home/two_factor/passkeys.py): the ceremony's two JSON endpoints and its script's
+# translations. Registering a passkey is not among them.
+PASSKEY_SIGN_IN_VIEWS = (
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 )
 
 
@@ -78,6 +86,6 @@ class SecondFactorMiddleware:
 
     @staticmethod
     def is_open(path):
-        steps = [reverse(name) for name in SIGN_IN_STEPS]
+        steps = [reverse(name) for name in SIGN_IN_STEPS + PASSKEY_SIGN_IN_VIEWS]
         open_views = [reverse(name) for name in OPEN_ADMIN_VIEWS]
         return path in steps or path in open_views or path.startswith(reverse("wagtailadmin_password_reset"))

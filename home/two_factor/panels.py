@@ -10,19 +10,19 @@ class SecondFactorPanel(Component):
     order = 20  # near the top: it is about the account itself
     template_name = "home/two_factor/dashboard_panel.html"
 
-    def __init__(self, user, authenticator, codes_left):
+    def __init__(self, user, has_sign_in_factor, codes_left):
         self.user = user
-        self.authenticator = authenticator
+        self.has_sign_in_factor = has_sign_in_factor
         self.codes_left = codes_left
 
     @classmethod
     def for_user(cls, user):
-        """The panel if the account has something to do, else None."""
-        authenticator = devices.authenticator(user)
-        codes_left = devices.recovery_codes_left(user) if authenticator else 0
-        if authenticator is not None and codes_left > devices.FEW_RECOVERY_CODES:
+        """The panel if the account has something to do (no app or passkey yet, few recovery codes), else None."""
+        has_sign_in_factor = devices.has_sign_in_factor(user)
+        codes_left = devices.recovery_codes_left(user) if has_sign_in_factor else 0
+        if has_sign_in_factor and codes_left > devices.FEW_RECOVERY_CODES:
             return None
-        return cls(user, authenticator, codes_left)
+        return cls(user, has_sign_in_factor, codes_left)
 
     def get_context_data(self, parent_context):
-        return {"authenticator": self.authenticator, "codes_left": self.codes_left}
+        return {"has_sign_in_factor": self.has_sign_in_factor, "codes_left": self.codes_left}

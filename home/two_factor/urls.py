@@ -10,6 +10,7 @@ urlpatterns = [
     path("verify/", views.VerifyView.as_view(), name="verify"),
     path("enrol/", views.EnrolView.as_view(), name="enrol"),
     path("recovery-codes/", views.RecoveryCodesView.as_view(), name="recovery_codes"),
+    path("passkeys/<int:passkey_id>/remove/", views.RemovePasskeyView.as_view(), name="remove_passkey"),
     path("turn-off/", views.TurnOffView.as_view(), name="turn_off"),
     path("reset/<int:user_id>/", views.ResetView.as_view(), name="reset"),
 ]

@@ -34,6 +34,8 @@ ENROL = "home.two_factor.enrol"
 NEW_RECOVERY_CODES = "home.two_factor.recovery_codes"
 TURN_OFF = "home.two_factor.turn_off"
 RESET = "home.two_factor.reset"
+PASSKEY_ADDED = "home.two_factor.passkey_added"
+PASSKEY_REMOVED = "home.two_factor.passkey_removed"
 
 
 def next_url(request):
@@ -74,7 +76,11 @@ class AccountPageMixin(WagtailAdminTemplateMixin):
 
 
 class VerifyView(FormView):
-    """The second sign-in step: a code from the authenticator app, or a recovery code."""
+    """The second sign-in step: a code from the authenticator app, a recovery code, or a passkey.
+
+    The passkey's button is the library's script's (see `passkeys.py`); it signs in through the passkey
+    endpoints and then follows the same `next`.
+    """
 
     template_name = "home/two_factor/verify.html"
     form_class = SignInCodeForm
@@ -90,8 +96,13 @@ class VerifyView(FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
         return super().get_context_data(
-            next=get_valid_next_url_from_request(self.request), issuer=settings.OTP_TOTP_ISSUER, **kwargs
+            next=get_valid_next_url_from_request(self.request),
+            issuer=settings.OTP_TOTP_ISSUER,
+            has_authenticator=devices.authenticator(user) is not None,
+            has_passkeys=devices.passkeys(user).exists(),
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -186,14 +197,19 @@ def show_recovery_codes(request, codes, first=False):
 
 
 class ManageView(AccountPageMixin, TemplateView):
-    """What protects the account, and what to do: set up or replace the app, new recovery codes, turn it off."""
+    """What protects the account, and what to do: set up or replace the app, add or remove passkeys, new recovery
+    codes, turn it off."""
 
     template_name = "home/two_factor/manage.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        authenticator = devices.authenticator(user)
+        passkeys = list(devices.passkeys(user))
         return super().get_context_data(
-            authenticator=devices.authenticator(user),
+            authenticator=authenticator,
+            passkeys=passkeys,
+            has_sign_in_factor=authenticator is not None or bool(passkeys),
             codes_left=devices.recovery_codes_left(user),
             few_codes=devices.FEW_RECOVERY_CODES,
             required=requires_second_factor(user),
@@ -208,7 +224,7 @@ class RecoveryCodesView(AccountPageMixin, TemplateView):
     page_title = _("Recovery codes")
 
     def dispatch(self, request, *args, **kwargs):
-        if devices.authenticator(request.user) is None:
+        if not devices.has_sign_in_factor(request.user):
             return redirect("two_factor:enrol")
         return super().dispatch(request, *args, **kwargs)
 
@@ -230,6 +246,27 @@ class TurnOffView(View):
         devices.remove_second_factor(request.user)
         log_on_own_account(request, TURN_OFF)
         messages.success(request, _("Two-factor sign-in is turned off for your account."))
+        return redirect("two_factor:manage")
+
+
+class RemovePasskeyView(View):
+    """Remove one of the account's own passkeys (POST); never the last thing besides the recovery codes."""
+
+    def post(self, request, passkey_id):
+        passkey = get_object_or_404(devices.passkeys(request.user), pk=passkey_id)
+        others = devices.passkeys(request.user).exclude(pk=passkey.pk)
+        if devices.authenticator(request.user) is None and not others.exists():
+            messages.error(
+                request,
+                _(
+                    "This is your only passkey and you have no authenticator app. Add another passkey or set up an "
+                    "authenticator app first."
+                ),
+            )
+            return redirect("two_factor:manage")
+        passkey.delete()
+        log_on_own_account(request, PASSKEY_REMOVED)
+        messages.success(request, _("The passkey is removed. It no longer signs you in."))
         return redirect("two_factor:manage")
 
 
