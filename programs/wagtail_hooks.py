@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 from home import permissions
-from programs import freshness, translation_review, views_admin, workflow
+from programs import freshness, source_language, translation_review, views_admin, workflow
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -44,6 +44,11 @@ def register_admin_urls():
             views_admin.GuardedTranslationsReportView.as_view(results_only=True),
         ),
     ]
+
+
+@hooks.register("before_create_page")
+def create_programmes_in_the_source_language(request, parent_page, page_class):
+    return source_language.guide_create_page(request, parent_page, page_class)
 
 
 @hooks.register("before_edit_page", order=-20)  # first: the lock must come before any other hook writes
@@ -130,8 +135,7 @@ class OrganisationListingsPanel(Component):
     def get_context_data(self, parent_context):
         from django.conf import settings
 
-        sources = {o.translation_key: o for o in self.organisations if not o.alias_of_id}
-        organisations = sources.values() or self.organisations
+        organisations = source_language.source_pages(self.organisations)
         programmes = list(
             freshness.listings_of_organisations(self.organisations).select_related("locale").order_by("title")
         )
@@ -220,7 +224,7 @@ class OrganisationPagesSummaryItem(PagesSummaryItem):
         for organisation in self.organisations:
             condition = condition | Page.objects.descendant_of(organisation, inclusive=True)
         context["total_pages"] = condition.count()
-        sources = [o for o in self.organisations if not o.alias_of_id] or self.organisations
+        sources = source_language.source_pages(self.organisations)
         context["root_page"] = sources[0]
         context["site_name"] = sources[0].title
         return context

@@ -1,0 +1,121 @@
+"""Editors' flows in the admin: where new programmes go, what the forms say, what e-mails and messages follow."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from home.translation import source_strings, translate_instance
+from programs.models import OrganisationPage, ProgramIndexPage, ProgramPage
+from programs.onboarding import ensure_campaign_groups, onboard_organisation
+from tests.admin_support import form_data, make_home, rolled_back
+from tests.factories import UserFactory
+from tests.programs_support import in_locale, make_index, make_programme
+
+SUMMARY = "Buddy's oefenen samen Nederlands."
+
+
+@pytest.fixture(scope="module")
+def keys(django_db_setup, django_db_blocker):
+    with rolled_back(django_db_blocker):
+        index = make_index(make_home())
+        organisation = onboard_organisation("Buddywerk Gent")
+        # Translated (no longer aliases), so every copy of the organisation is a page of its own.
+        for code in ("fr", "en"):
+            translate_instance(organisation, code, {s: f"{s} ({code})" for s in source_strings(organisation)})
+        programme = make_programme(organisation, "Taalbuddy Gent", summary=SUMMARY, regions=["BE-VOV"])
+        org_editor = UserFactory(username="org-olga", email="olga@buddywerk.example")
+        org_editor.groups.add(Group.objects.get(name="Buddywerk Gent editors"))
+        campaign_editor = UserFactory(username="campaign-cleo", email="cleo@campaign.example")
+        campaign_editor.groups.add(ensure_campaign_groups()["editors"])
+        yield {
+            "index": index.pk,
+            "organisation": organisation.pk,
+            "programme": programme.pk,
+            "org_editor": org_editor.pk,
+            "campaign_editor": campaign_editor.pk,
+        }
+
+
+@pytest.fixture
+def setup(keys, db):
+    User = get_user_model()
+    return {
+        "index": ProgramIndexPage.objects.get(pk=keys["index"]),
+        "organisation": OrganisationPage.objects.get(pk=keys["organisation"]),
+        "programme": ProgramPage.objects.get(pk=keys["programme"]),
+        "org_editor": User.objects.get(pk=keys["org_editor"]),
+        "campaign_editor": User.objects.get(pk=keys["campaign_editor"]),
+    }
+
+
+def add_url(parent):
+    return reverse("wagtailadmin_pages:add", args=["programs", "programpage", parent.pk])
+
+
+# New programmes in the organisation's own language ------------------------------------------------
+
+
+def test_the_dashboard_adds_programmes_below_the_organisations_source_language_page(client, setup):
+    organisation = setup["organisation"]
+    assert not in_locale(organisation, "en").alias_of_id  # the copies are translations, not aliases
+    client.force_login(setup["org_editor"])
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert reverse("wagtailadmin_pages:add_subpage", args=[organisation.pk]) in html
+    for code in ("fr", "en"):
+        assert reverse("wagtailadmin_pages:add_subpage", args=[in_locale(organisation, code).pk]) not in html
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_adding_below_another_languages_copy_leads_to_the_source_language_page(client, setup, code):
+    organisation = setup["organisation"]
+    client.force_login(setup["org_editor"])
+
+    response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[in_locale(organisation, code).pk]))
+    response = client.get(response["Location"]) if response.status_code == 302 else response
+
+    assert response.status_code == 302
+    assert response["Location"] == add_url(organisation)
+
+
+def test_a_programme_posted_to_another_languages_copy_is_not_created_there(client, setup):
+    organisation = setup["organisation"]
+    english = in_locale(organisation, "en")
+    client.force_login(setup["org_editor"])
+    data = form_data(client.get(add_url(organisation)).content.decode())
+    data.update(title="Samen koken", slug="samen-koken", summary="We koken samen.")
+
+    response = client.post(add_url(english), data)
+
+    assert response.status_code == 302 and response["Location"] == add_url(organisation)
+    assert not ProgramPage.objects.filter(title="Samen koken").exists()
+
+
+def test_the_add_form_says_which_language_to_write_in(client, setup):
+    client.force_login(setup["org_editor"])
+
+    response = client.get(add_url(setup["organisation"]))
+
+    assert response.status_code == 200
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("Write this programme in Nederlands" in m for m in messages), messages
+    assert "Write this programme in Nederlands" in response.content.decode()
+
+
+def test_a_programme_added_from_the_dashboard_lands_in_the_source_language_tree(client, setup):
+    organisation = setup["organisation"]
+    client.force_login(setup["org_editor"])
+    data = form_data(client.get(add_url(organisation)).content.decode())
+    regions = [str(pk) for pk in setup["programme"].regions.values_list("pk", flat=True)]
+    data.update(title="Samen koken", slug="samen-koken", summary="We koken samen.", regions=regions)
+    data["action-submit"] = "action-submit"
+
+    response = client.post(add_url(organisation), data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ProgramPage.objects.get(title="Samen koken")
+    assert page.locale.language_code == "nl" and page.get_parent().pk == organisation.pk
