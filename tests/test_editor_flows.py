@@ -119,3 +119,39 @@ def test_a_programme_added_from_the_dashboard_lands_in_the_source_language_tree(
     assert response.status_code == 302, response.content.decode()[:2000]
     page = ProgramPage.objects.get(title="Samen koken")
     assert page.locale.language_code == "nl" and page.get_parent().pk == organisation.pk
+
+
+# Framing: the admin's preview panel works, public pages stay unframeable ----------------------------
+
+
+def frame_ancestors(response):
+    policy = response.get("Content-Security-Policy", "")
+    directives = dict((d.strip().split(" ", 1) + [""])[:2] for d in policy.split(";") if d.strip())
+    return directives.get("frame-ancestors")
+
+
+def test_public_pages_refuse_to_be_framed(client, setup):
+    response = client.get(setup["programme"].url)
+
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "DENY"
+    assert frame_ancestors(response) == "'none'"
+
+
+def test_the_admin_preview_may_be_framed_by_the_admin_only(client, setup):
+    programme = setup["programme"]
+    client.force_login(setup["org_editor"])
+    data = form_data(client.get(reverse("wagtailadmin_pages:edit", args=[programme.pk])).content.decode())
+    data["summary"] = "Een nieuwe samenvatting in de preview."
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[programme.pk])
+    assert client.post(preview_url, data).json()["is_valid"]
+
+    response = client.get(preview_url)
+
+    assert response.status_code == 200
+    assert "Een nieuwe samenvatting in de preview." in response.content.decode()
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert frame_ancestors(response) == "'self'"
+    # The public page is untouched by the preview.
+    public = client.get(setup["programme"].url)
+    assert public["X-Frame-Options"] == "DENY" and frame_ancestors(public) == "'none'"
