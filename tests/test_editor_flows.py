@@ -1,10 +1,14 @@
 """Editors' flows in the admin: where new programmes go, what the forms say, what e-mails and messages follow."""
 
+import re
+
 import pytest
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 from home.translation import source_strings, translate_instance
@@ -29,7 +33,11 @@ def keys(django_db_setup, django_db_blocker):
         org_editor = UserFactory(username="org-olga", email="olga@buddywerk.example")
         org_editor.groups.add(Group.objects.get(name="Buddywerk Gent editors"))
         campaign_editor = UserFactory(username="campaign-cleo", email="cleo@campaign.example")
-        campaign_editor.groups.add(ensure_campaign_groups()["editors"])
+        groups = ensure_campaign_groups()
+        campaign_editor.groups.add(groups["editors"])
+        # A superuser in two groups: Wagtail's own e-mails reached such a person more than once.
+        campaign_admin = UserFactory(username="campaign-ada", email="ada@campaign.example", is_superuser=True)
+        campaign_admin.groups.add(groups["admins"], groups["editors"])
         yield {
             "index": index.pk,
             "organisation": organisation.pk,
@@ -155,3 +163,73 @@ def test_the_admin_preview_may_be_framed_by_the_admin_only(client, setup):
     # The public page is untouched by the preview.
     public = client.get(setup["programme"].url)
     assert public["X-Frame-Options"] == "DENY" and frame_ancestors(public) == "'none'"
+
+
+# E-mails: one per event per person, links on the admin's configured address -------------------------
+
+BASE_URL = "https://buddies.example:8443"
+EVERYONE = ["olga@buddywerk.example", "cleo@campaign.example", "ada@campaign.example"]
+
+
+def submit(client, setup, summary="Buddy's oefenen elke week samen Nederlands."):
+    from tests.admin_support import submit_for_moderation
+
+    client.force_login(setup["org_editor"])
+    response = submit_for_moderation(client, setup["programme"], summary=summary)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+
+
+def act(client, setup, action, comment=""):
+    programme = ProgramPage.objects.get(pk=setup["programme"].pk)
+    task_state = programme.current_workflow_task_state
+    client.force_login(setup["campaign_editor"])
+    url = reverse("wagtailadmin_pages:workflow_action", args=[programme.pk, action, task_state.pk])
+    response = client.post(url, {"comment": comment})
+    return response
+
+
+def mails_per_person():
+    return {address: sum(1 for m in mail.outbox if m.to == [address]) for address in EVERYONE}
+
+
+def links(message):
+    return re.findall(r"https?://\S+", message.body)
+
+
+@override_settings(WAGTAILADMIN_BASE_URL=BASE_URL)
+def test_a_submission_mails_each_reviewer_once_with_links_on_the_base_url(client, setup):
+    mail.outbox.clear()
+
+    submit(client, setup)
+
+    assert mails_per_person() == {"olga@buddywerk.example": 0, "cleo@campaign.example": 1, "ada@campaign.example": 1}
+    for message in mail.outbox:
+        assert "Taalbuddy Gent" in message.body
+        assert links(message) and all(link.startswith(BASE_URL + "/") for link in links(message)), message.body
+
+
+@override_settings(WAGTAILADMIN_BASE_URL=BASE_URL)
+def test_an_approval_mails_the_submitter_once_with_the_public_page_on_the_base_url(client, setup):
+    submit(client, setup)
+    mail.outbox.clear()
+
+    assert act(client, setup, "approve").status_code == 302
+
+    assert mails_per_person() == {"olga@buddywerk.example": 1, "cleo@campaign.example": 0, "ada@campaign.example": 0}
+    body = mail.outbox[0].body
+    programme = ProgramPage.objects.get(pk=setup["programme"].pk)
+    assert BASE_URL + programme.get_url_parts()[2] in links(mail.outbox[0]), body
+    assert BASE_URL + reverse("wagtailadmin_pages:edit", args=[programme.pk]) in links(mail.outbox[0]), body
+    assert all(link.startswith(BASE_URL + "/") for link in links(mail.outbox[0])), body
+
+
+@override_settings(WAGTAILADMIN_BASE_URL=BASE_URL)
+def test_a_rejection_mails_the_submitter_once(client, setup):
+    submit(client, setup)
+    mail.outbox.clear()
+
+    assert act(client, setup, "reject", comment="Graag de regio nakijken.").status_code == 302
+
+    assert mails_per_person() == {"olga@buddywerk.example": 1, "cleo@campaign.example": 0, "ada@campaign.example": 0}
+    assert all(link.startswith(BASE_URL + "/") for link in links(mail.outbox[0])), mail.outbox[0].body
