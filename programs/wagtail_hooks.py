@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 from home import permissions
-from programs import freshness, source_language, translation_review, views_admin, workflow
+from programs import editor_guidance, freshness, source_language, translation_review, views_admin, workflow
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -49,6 +49,22 @@ def register_admin_urls():
 @hooks.register("before_create_page")
 def create_programmes_in_the_source_language(request, parent_page, page_class):
     return source_language.guide_create_page(request, parent_page, page_class)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_that_a_draft_is_not_public(request, page):
+    editor_guidance.draft_saved(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def submit_is_the_primary_action_without_publish(menu_items, request, context):
+    editor_guidance.submit_first(menu_items, request, context)
+
+
+@hooks.register("construct_homepage_panels")
+def review_queue_first(request, panels):
+    editor_guidance.review_queue_first(request, panels)
 
 
 @hooks.register("before_edit_page", order=-20)  # first: the lock must come before any other hook writes

@@ -233,3 +233,57 @@ def test_a_rejection_mails_the_submitter_once(client, setup):
 
     assert mails_per_person() == {"olga@buddywerk.example": 1, "cleo@campaign.example": 0, "ada@campaign.example": 0}
     assert all(link.startswith(BASE_URL + "/") for link in links(mail.outbox[0])), mail.outbox[0].body
+
+
+# Words and actions that say what happens next -----------------------------------------------------
+
+
+def messages_of(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_save_draft_says_that_nothing_changes_for_visitors(client, setup):
+    from tests.admin_support import edit_form
+
+    programme = setup["programme"]
+    client.force_login(setup["org_editor"])
+    data = edit_form(client, programme)
+    data["summary"] = "Een conceptversie."
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[programme.pk]), data, follow=True)
+
+    text = " ".join(messages_of(response))
+    assert "visitors still see the published version" in text, text
+    assert "Submit it to Campaign review" in text
+
+
+def test_submit_is_the_organisation_editors_primary_action_with_an_explanation(client, setup):
+    client.force_login(setup["org_editor"])
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[setup["programme"].pk]))
+
+    footer = response.content.decode().split('class="actions actions--primary', 1)[1]
+    # The primary button comes first; the others follow in its dropdown.
+    assert footer.index('name="action-submit"') < footer.index('class="button action-save')
+    assert any("once a campaign editor approves them" in m for m in messages_of(response))
+
+
+def test_campaign_editors_see_the_review_queue_first_with_its_count(client, setup):
+    submit(client, setup)
+    client.force_login(setup["campaign_editor"])
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Awaiting your review: 1 change." in html
+    first_panel = re.search(r"<section[^>]*w-panel--dashboard[^>]*>", html).group(0)
+    assert 'id="awaiting-review-section"' in first_panel, first_panel
+    assert html.index('id="review-count"') < html.index('id="awaiting-review-section"')
+
+
+def test_approving_says_the_change_is_public(client, setup):
+    submit(client, setup)
+
+    response = act(client, setup, "approve")
+
+    assert response.status_code == 302
+    assert any("is approved and now public" in m for m in messages_of(response)), messages_of(response)

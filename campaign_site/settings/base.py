@@ -73,6 +73,7 @@ MIDDLEWARE = [
     # ... and holds accounts that must use one at the second sign-in step (home/two_factor/middleware.py).
     "home.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "programs.editor_guidance.WorkflowActionMessageMiddleware",  # a message after approve or reject
     "campaign_site.csp.CampaignXFrameOptionsMiddleware",  # Django's, SAMEORIGIN for the admin's preview
     "campaign_site.csp.CampaignCSPMiddleware",  # django-csp's, plus the admin's report-only policy
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
