@@ -216,11 +216,20 @@ class StaleListingsPanel(Component):
         }
 
 
+class OrganisationGuidePanel(Component):
+    """Organisation editors: the essentials of docs/organisations-guide.md, beside their listings."""
+
+    name = "organisation_guide"
+    order = 91
+    template_name = "programs/admin/dashboard_organisation_guide.html"
+
+
 @hooks.register("construct_homepage_panels")
 def add_listing_panels(request, panels):
     organisations = list(freshness.organisation_pages_for_user(request.user).order_by("pk"))
     if organisations:
         panels.append(OrganisationListingsPanel(request, organisations))
+        panels.append(OrganisationGuidePanel())
     if permissions.is_campaign_staff(request.user):
         panels.append(StaleListingsPanel(request))
 

@@ -4,12 +4,15 @@ import re
 
 import pytest
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
+
+from wagtail.users.models import UserProfile
 
 from home.translation import source_strings, translate_instance
 from programs.models import OrganisationPage, ProgramIndexPage, ProgramPage
@@ -38,6 +41,10 @@ def keys(django_db_setup, django_db_blocker):
         # A superuser in two groups: Wagtail's own e-mails reached such a person more than once.
         campaign_admin = UserFactory(username="campaign-ada", email="ada@campaign.example", is_superuser=True)
         campaign_admin.groups.add(groups["admins"], groups["editors"])
+        for user in (org_editor, campaign_editor):  # messages are asserted in English
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = "en"
+            profile.save()
         yield {
             "index": index.pk,
             "organisation": organisation.pk,
@@ -287,3 +294,23 @@ def test_approving_says_the_change_is_public(client, setup):
 
     assert response.status_code == 302
     assert any("is approved and now public" in m for m in messages_of(response)), messages_of(response)
+
+
+# The guide for organisations -------------------------------------------------------------------------
+
+
+def test_organisation_editors_find_the_guides_essentials_on_their_dashboard(client, setup):
+    client.force_login(setup["org_editor"])
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert 'id="organisation-guide-section"' in html
+    assert "Still accurate" in html and "alt text" in html
+
+
+def test_the_guide_is_in_the_repository_and_linked_from_the_readme():
+    root = settings.BASE_DIR
+    guide = (root / "docs" / "organisations-guide.md").read_text()
+    assert "(import-format.md)" in guide and "alt text" in guide and "Still accurate" in guide
+    assert "DESIGN.md" not in guide
+    assert "docs/organisations-guide.md" in (root / "README.md").read_text()
