@@ -55,7 +55,7 @@ def submit_first(menu_items, request, context):
             request,
             _(
                 "Your changes reach the public site once a campaign editor approves them: "
-                "choose \u201cSubmit to Campaign review\u201d when they are ready."
+                "choose “Submit to Campaign review” when they are ready."
             ),
         )
 
@@ -117,11 +117,11 @@ def workflow_action_message(request, page, action_name):
     title = page.get_admin_display_title()
     if action_name == "approve":
         if page.live and not page.has_unpublished_changes:
-            messages.success(request, _("\u201c%(title)s\u201d is approved and now public.") % {"title": title})
+            messages.success(request, _("“%(title)s” is approved and now public.") % {"title": title})
         else:
-            messages.success(request, _("\u201c%(title)s\u201d is approved.") % {"title": title})
+            messages.success(request, _("“%(title)s” is approved.") % {"title": title})
     elif action_name == "reject":
         messages.success(
             request,
-            _("\u201c%(title)s\u201d is sent back to its editors; the public site is unchanged.") % {"title": title},
+            _("“%(title)s” is sent back to its editors; the public site is unchanged.") % {"title": title},
         )
