@@ -10,11 +10,13 @@
 """
 
 from django.contrib import messages
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState
+from wagtail.users.models import UserProfile
 
 # The POST keys of Wagtail's page editor actions other than "Save draft".
 OTHER_ACTIONS = (
@@ -109,7 +111,9 @@ class WorkflowActionMessageMiddleware:
             return response  # a form shown again, or nothing done
         page = Page.objects.filter(pk=view_kwargs.get("page_id")).first()
         if page is not None:
-            workflow_action_message(request, page, view_kwargs.get("action_name"))
+            # Wagtail's admin views speak the user's admin language only while they run.
+            with translation.override(UserProfile.get_for_user(request.user).get_preferred_language()):
+                workflow_action_message(request, page, view_kwargs.get("action_name"))
         return response
 
 
