@@ -156,12 +156,14 @@ class OrganisationListingsPanel(Component):
             freshness.listings_of_organisations(self.organisations).select_related("locale").order_by("title")
         )
         by_path = {o.path: o for o in self.organisations}
+        titles = freshness.titles_in_admin_language(programmes)
         rows = []
         for programme in programmes:
             age = freshness.age_in_days(programme)
             rows.append(
                 {
                     "page": programme,
+                    "title": titles.get(programme.pk) or programme.get_admin_display_title(),
                     "organisation": by_path.get(programme.path[: -programme.steplen]),
                     "age": age,
                     "due": age is not None and age > settings.LISTING_REMINDER_DAYS,
@@ -199,9 +201,11 @@ class StaleListingsPanel(Component):
         programmes = list(stale.order_by("last_verified", "first_published_at", "pk")[: self.limit])
         parent_paths = {p.path[: -p.steplen] for p in programmes}
         organisations = {o.path: o for o in OrganisationPage.objects.filter(path__in=parent_paths)}
+        titles = freshness.titles_in_admin_language(programmes)
         rows = [
             {
                 "page": programme,
+                "title": titles.get(programme.pk) or programme.get_admin_display_title(),
                 "organisation": organisations.get(programme.path[: -programme.steplen]),
                 "age": freshness.age_in_days(programme),
             }

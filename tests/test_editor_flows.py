@@ -314,3 +314,27 @@ def test_the_guide_is_in_the_repository_and_linked_from_the_readme():
     assert "(import-format.md)" in guide and "alt text" in guide and "Still accurate" in guide
     assert "DESIGN.md" not in guide
     assert "docs/organisations-guide.md" in (root / "README.md").read_text()
+
+
+# Dashboard titles in the editor's admin language ------------------------------------------------------
+
+
+def test_the_dashboard_shows_titles_in_the_editors_admin_language_where_translated(client, setup):
+    programme = setup["programme"]
+    strings = {s: s.replace("Taalbuddy Gent", "Buddy linguistique Gand") for s in source_strings(programme)}
+    translate_instance(programme, "fr", strings)
+    profile = UserProfile.get_for_user(setup["org_editor"])
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(setup["org_editor"])
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    listing = html.split('id="organisation-listings-section"', 1)[1]
+    assert "Buddy linguistique Gand" in listing
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[programme.pk])}"' in listing  # still edits the source
+
+    profile.preferred_language = "en"  # no English translation: the source's title
+    profile.save()
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Taalbuddy Gent" in html.split('id="organisation-listings-section"', 1)[1]
