@@ -13,6 +13,13 @@ once Wagtail's admin needs none, the policy can be enforced.
 
 django-csp has no per-path policies; its documentation says to subclass the
 middleware and extend `get_policy_parts`, as here.
+
+Framing: public pages refuse every frame (`frame-ancestors 'none'`,
+`X-Frame-Options: DENY`). The admin's preview panel shows the page in a frame
+of the edit view, and Wagtail renders that preview by running the page's own
+request, with its public path, through the whole middleware chain (marked
+`request.is_preview`). Those responses, and only those, may be framed by the
+same origin: `frame-ancestors 'self'` and `X-Frame-Options: SAMEORIGIN`.
 """
 
 import hashlib
@@ -20,12 +27,14 @@ import json
 import logging
 import re
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -40,14 +49,33 @@ def admin_prefixes():
     return tuple(settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES", ()))
 
 
+def is_admin_preview(request):
+    """True for the page request Wagtail runs to render the admin's preview (never for a public request)."""
+    return getattr(request, "is_preview", False) is True
+
+
 class CampaignCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin's report-only policy on the admin's paths."""
+    """django-csp's middleware, with the admin's report-only policy on the admin's paths.
+
+    An admin preview may be framed by the admin (same origin); every other public response by nobody.
+    """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if report_only and parts.config is None and request.path_info.startswith(admin_prefixes()):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        if not report_only and is_admin_preview(request):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
+
+
+class CampaignXFrameOptionsMiddleware(XFrameOptionsMiddleware):
+    """Django's clickjacking protection (X_FRAME_OPTIONS), SAMEORIGIN for the admin's preview only."""
+
+    def get_xframe_options_value(self, request, response):
+        if is_admin_preview(request):
+            return "SAMEORIGIN"
+        return super().get_xframe_options_value(request, response)
 
 
 @csrf_exempt  # browsers post reports without a CSRF token

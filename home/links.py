@@ -13,6 +13,10 @@ absolute link of this site is built the same way. A Host that names no
 configured site gets the default site's address, so no part of the Host
 header ever reaches a link; without any Site the admin's base URL
 (`WAGTAILADMIN_BASE_URL`) stands in.
+
+E-mails to editors are the exception: they link to the admin, and the admin
+is configured by WAGTAILADMIN_BASE_URL, as Wagtail's own notifications do;
+a page named in such an e-mail is linked on the same address.
 """
 
 from urllib.parse import urljoin, urlsplit
@@ -40,3 +44,16 @@ def absolute_url(url, request=None):
     if parts.scheme or parts.netloc:  # already absolute, e.g. media on object storage
         return url
     return urljoin(site_root_url(request) + "/", url)
+
+
+def admin_base_url(path):
+    """`path` on the admin's configured address (WAGTAILADMIN_BASE_URL): for e-mails, sent outside a request."""
+    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path)
+
+
+def page_url_for_email(page):
+    """A page's public address in an e-mail: its path on WAGTAILADMIN_BASE_URL, the address editors use."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return ""
+    return admin_base_url(parts[2])

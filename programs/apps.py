@@ -7,4 +7,6 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Buddy programmes")
 
     def ready(self):
-        from programs import choosers, signals  # noqa: F401
+        from programs import choosers, notifications, signals  # noqa: F401
+
+        notifications.connect()

@@ -185,6 +185,34 @@ def listings_of_organisations(organisation_pages):
     return ProgramPage.objects.filter(pk__in=firsts)
 
 
+def titles_in_admin_language(pages):
+    """{page pk: its title in the admin's active language}, for pages that have a translation in it.
+
+    Listings are kept in their source language (the first copy of each page); an editor whose admin
+    speaks French reads the French titles where the programme has been translated. Drafts' titles
+    (`draft_title`) are shown, as Wagtail's own listings do.
+    """
+    from django.utils.translation import get_language
+
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Page
+
+    pages = list(pages)
+    if not pages:
+        return {}
+    try:
+        language = get_supported_content_language_variant(get_language())
+    except LookupError:
+        return {}
+    translated = Page.objects.filter(
+        translation_key__in=[p.translation_key for p in pages],
+        locale__language_code=language,
+        alias_of__isnull=True,
+    ).values_list("translation_key", "draft_title")
+    by_key = dict(translated)
+    return {p.pk: by_key[p.translation_key] for p in pages if p.translation_key in by_key}
+
+
 # Reminders -------------------------------------------------------------------------------------------
 
 

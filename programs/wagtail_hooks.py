@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 from home import permissions
-from programs import freshness, translation_review, views_admin, workflow
+from programs import editor_guidance, freshness, source_language, translation_review, views_admin, workflow
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -44,6 +44,27 @@ def register_admin_urls():
             views_admin.GuardedTranslationsReportView.as_view(results_only=True),
         ),
     ]
+
+
+@hooks.register("before_create_page")
+def create_programmes_in_the_source_language(request, parent_page, page_class):
+    return source_language.guide_create_page(request, parent_page, page_class)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_that_a_draft_is_not_public(request, page):
+    editor_guidance.draft_saved(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def submit_is_the_primary_action_without_publish(menu_items, request, context):
+    editor_guidance.submit_first(menu_items, request, context)
+
+
+@hooks.register("construct_homepage_panels")
+def review_queue_first(request, panels):
+    editor_guidance.review_queue_first(request, panels)
 
 
 @hooks.register("before_edit_page", order=-20)  # first: the lock must come before any other hook writes
@@ -130,18 +151,19 @@ class OrganisationListingsPanel(Component):
     def get_context_data(self, parent_context):
         from django.conf import settings
 
-        sources = {o.translation_key: o for o in self.organisations if not o.alias_of_id}
-        organisations = sources.values() or self.organisations
+        organisations = source_language.source_pages(self.organisations)
         programmes = list(
             freshness.listings_of_organisations(self.organisations).select_related("locale").order_by("title")
         )
         by_path = {o.path: o for o in self.organisations}
+        titles = freshness.titles_in_admin_language(programmes)
         rows = []
         for programme in programmes:
             age = freshness.age_in_days(programme)
             rows.append(
                 {
                     "page": programme,
+                    "title": titles.get(programme.pk) or programme.get_admin_display_title(),
                     "organisation": by_path.get(programme.path[: -programme.steplen]),
                     "age": age,
                     "due": age is not None and age > settings.LISTING_REMINDER_DAYS,
@@ -179,9 +201,11 @@ class StaleListingsPanel(Component):
         programmes = list(stale.order_by("last_verified", "first_published_at", "pk")[: self.limit])
         parent_paths = {p.path[: -p.steplen] for p in programmes}
         organisations = {o.path: o for o in OrganisationPage.objects.filter(path__in=parent_paths)}
+        titles = freshness.titles_in_admin_language(programmes)
         rows = [
             {
                 "page": programme,
+                "title": titles.get(programme.pk) or programme.get_admin_display_title(),
                 "organisation": organisations.get(programme.path[: -programme.steplen]),
                 "age": freshness.age_in_days(programme),
             }
@@ -196,11 +220,20 @@ class StaleListingsPanel(Component):
         }
 
 
+class OrganisationGuidePanel(Component):
+    """Organisation editors: the essentials of docs/organisations-guide.md, beside their listings."""
+
+    name = "organisation_guide"
+    order = 91
+    template_name = "programs/admin/dashboard_organisation_guide.html"
+
+
 @hooks.register("construct_homepage_panels")
 def add_listing_panels(request, panels):
     organisations = list(freshness.organisation_pages_for_user(request.user).order_by("pk"))
     if organisations:
         panels.append(OrganisationListingsPanel(request, organisations))
+        panels.append(OrganisationGuidePanel())
     if permissions.is_campaign_staff(request.user):
         panels.append(StaleListingsPanel(request))
 
@@ -220,7 +253,7 @@ class OrganisationPagesSummaryItem(PagesSummaryItem):
         for organisation in self.organisations:
             condition = condition | Page.objects.descendant_of(organisation, inclusive=True)
         context["total_pages"] = condition.count()
-        sources = [o for o in self.organisations if not o.alias_of_id] or self.organisations
+        sources = source_language.source_pages(self.organisations)
         context["root_page"] = sources[0]
         context["site_name"] = sources[0].title
         return context

@@ -4,8 +4,9 @@ Organisation editors have no publish permission, so every change they make to
 an organisation or programme page reaches the public site only through this
 workflow. It is assigned to the overview page of every locale, which covers
 every organisation and programme below it, and to every story index (see
-stories/permissions.py). Wagtail's default notifications tell the campaign
-editors of a submission and the submitter of the outcome.
+stories/permissions.py). Wagtail's notifications tell the campaign editors of
+a submission (once per person, programs/notifications.py) and the submitter
+of the outcome.
 """
 
 from django.db import transaction

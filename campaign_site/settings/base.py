@@ -75,7 +75,8 @@ MIDDLEWARE = [
     # ... and holds accounts that must use one at the second sign-in step (home/two_factor/middleware.py).
     "home.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "programs.editor_guidance.WorkflowActionMessageMiddleware",  # a message after approve or reject
+    "campaign_site.csp.CampaignXFrameOptionsMiddleware",  # Django's, SAMEORIGIN for the admin's preview
     "campaign_site.csp.CampaignCSPMiddleware",  # django-csp's, plus the admin's report-only policy
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a throttled login never reaches the authentication backends.

@@ -97,3 +97,9 @@ def absolute_url(context, url):
 @register.simple_tag
 def language_name(code):
     return _language_name(code)
+
+
+@register.simple_tag
+def email_page_url(page):
+    """A page's public address for an e-mail (home/links.py: on WAGTAILADMIN_BASE_URL)."""
+    return links.page_url_for_email(page)

@@ -1,13 +1,14 @@
 """An organisation's change reaches the public through the review workflow, driven in Chromium.
 
-An organisation editor edits its programme's summary and submits it; a
-campaign editor approves it; a visitor finds the new text on the overview with
+An organisation editor edits its programme's summary, sees it in the preview
+panel and submits it; a campaign editor approves it; a visitor finds the new text on the overview with
 two filters applied, and on the programme's page.
 """
 
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -111,6 +112,11 @@ def test_a_change_is_submitted_approved_and_shown_to_visitors(page, federation, 
     log_in(page, "org-eva")
     open_edit_view(page, edit_url)
     page.fill("input[name=summary]", NEW_SUMMARY)
+    # The preview panel shows the page with the change: the admin may frame its own preview.
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    expect(page.frame_locator("#w-preview-iframe").locator("main")).to_contain_text(NEW_SUMMARY, timeout=15000)
+    # "Submit to Campaign review" is the primary action; saving and the rest wait in the menu.
+    assert "Submit to Campaign review" in page.locator("footer .w-dropdown-button > button").first.inner_text()
     open_more_actions(page)
     assert page.locator("footer button[name=action-publish]").count() == 0
     with page.expect_navigation():
