@@ -335,4 +335,4 @@ def _for_cards(queryset):
     return queryset.annotate(
         organisation_title=Subquery(parent, output_field=CharField()),
         source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")),
-    ).prefetch_related("regions", "themes")
+    ).prefetch_related("regions", "themes", "municipality_links__municipality")
