@@ -5,11 +5,11 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaign_site import views
+from campaign_site import csp, views
 from home import admin_urls as guarded_admin_urls
+from home import sitemap
 
 handler404 = "campaign_site.views.page_not_found"
 handler500 = "campaign_site.views.server_error"
@@ -21,9 +21,10 @@ urlpatterns = [
     path("admin/", include(guarded_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("csp-report/", csp.csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
@@ -42,6 +43,7 @@ if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
 # Public pages: /nl/, /fr/, /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("programs.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

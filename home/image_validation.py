@@ -7,7 +7,11 @@ it leaves open, with messages an editor can act on:
 - SVG is refused outright, by name and by content (it can carry scripts);
 - Pillow's decompression-bomb warning is an error, not a log line;
 - the whole image is decoded once, so a truncated or damaged file is refused
-  at upload instead of failing later when a rendition is made.
+  at upload instead of failing later when a rendition is made;
+- the location and other identifying metadata are removed from the upload
+  (home/image_metadata.py), so the form stores and hashes the clean file, and
+  a file whose metadata cannot be removed is refused with a message instead
+  of failing as it is saved.
 """
 
 import os
@@ -16,10 +20,13 @@ import warnings
 from PIL import Image as PILImage
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.fields import WagtailImageField
+
+from home.image_metadata import strip_metadata
 
 SVG_EXTENSIONS = {"svg", "svgz"}
 FORMAT_NAMES = {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "avif": "AVIF", "svg": "SVG"}
@@ -81,6 +88,11 @@ class CampaignImageField(WagtailImageField):
                     "This image file is damaged or incomplete and cannot be shown. "
                     "Open it in an image editor, save it again and upload the new file."
                 ),
+                "metadata_not_removable": _(
+                    "The location and other personal details stored in this photo could not be removed, so it "
+                    "was not saved. Export the picture again without metadata (for example as a new JPEG) "
+                    "and upload that file."
+                ),
             }
         )
 
@@ -104,7 +116,21 @@ class CampaignImageField(WagtailImageField):
             raise ValidationError(self.error_messages["damaged_image"], code="damaged_image") from exc
         if f is not None:
             self._check_decodes(data)
+            f = self._without_identifying_metadata(f)
         return f
+
+    def _without_identifying_metadata(self, f):
+        """The upload itself when it carries nothing identifying, else a clean copy under the same name."""
+        f.seek(0)
+        try:
+            stripped = strip_metadata(f.read())
+        except Exception as exc:  # noqa: BLE001 - whatever stops the stripping, the photo must not be stored
+            raise ValidationError(self.error_messages["metadata_not_removable"], code="metadata_not_removable") from exc
+        finally:
+            f.seek(0)
+        if stripped is None:
+            return f
+        return SimpleUploadedFile(f.name, stripped, content_type=getattr(f, "content_type", None))
 
     def _too_many_pixels(self, num_pixels):
         return ValidationError(

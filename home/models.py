@@ -1,8 +1,12 @@
 """Campaign pages (home, standard, FAQ), the image model, site settings, and the records roles rest on."""
 
+import io
+import os
+
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.db import models
+from django.core.files.base import ContentFile
+from django.db import models, transaction
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -12,9 +16,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Collection, Page
 from wagtail.search import index
+from wagtail.utils.file import hash_filelike
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock, FAQSectionBlock
+from home.image_metadata import strip_metadata
 from home.page_forms import CampaignPageForm
 from home.structured_data import to_json_ld
 from search.text import plain_text
@@ -33,6 +39,51 @@ class CampaignImage(AbstractImage):
     )
 
     admin_form_fields = Image.admin_form_fields + ("credit",)
+
+    # The file name as stored in the database, and the last one checked for metadata: a file that is
+    # neither is new, whichever way it came, and is stripped on save. Uploads through the image forms
+    # arrive clean (home/image_validation.py refuses what it cannot clean); this catches every other path.
+    _stored_file_name = None
+    _checked_file_name = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        image = super().from_db(db, field_names, values)
+        image._stored_file_name = image.__dict__.get("file")
+        return image
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        new_file = (update_fields is None or "file" in update_fields) and self.file.name not in (
+            self._stored_file_name,
+            self._checked_file_name,
+        )
+        with transaction.atomic():  # a replaced file is deleted only once the new name is committed
+            if self.file and new_file and self.remove_identifying_metadata() and update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "file_size", "file_hash"}
+            super().save(*args, **kwargs)
+        self._stored_file_name = self.file.name
+
+    def remove_identifying_metadata(self):
+        """Replace the file by a copy without location and other identifying metadata (home/image_metadata.py).
+
+        True if the file had any. A file already in storage is written anew beside the old one, which
+        is deleted once the new name is committed; renditions are left as they are (the same picture).
+        """
+        with self.open_file() as f:
+            stripped = strip_metadata(f.read())
+        if stripped is not None:
+            name = os.path.basename(self.file.name)
+            if self.file._committed:
+                replaced, storage = self.file.name, self.file.storage
+                self.file.save(name, ContentFile(stripped), save=False)
+                transaction.on_commit(lambda: storage.delete(replaced))
+            else:
+                self.file = ContentFile(stripped, name=name)
+            self.file_size = len(stripped)
+            self.file_hash = hash_filelike(io.BytesIO(stripped))
+        self._checked_file_name = self.file.name
+        return stripped is not None
 
 
 class CampaignRendition(AbstractRendition):

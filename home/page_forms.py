@@ -15,6 +15,10 @@ message on the field, on the create and edit forms and their previews alike.
 A refused form shows again without the foreign object: chooser widgets show
 only what the editor may see (another organisation's page by its live title,
 never its draft), and a StreamField or rich text field shows its saved value.
+
+Concurrent saves: a form loaded from an older revision than the page's latest
+is refused (the page is marked by home/concurrent_editing.py), so that a
+second editor's save never silently replaces the first one's.
 """
 
 import functools
@@ -25,6 +29,7 @@ from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.fields import RichTextField
 
 from home import permissions
+from home.concurrent_editing import stale_form_error
 
 EMPTY_RICH_TEXT = re.compile(r"^\s*(<p(\s+data-block-key=\"[^\"]*\")?>\s*(<br\s*/?>\s*)*</p>\s*)*$")
 
@@ -71,6 +76,12 @@ class CampaignPageForm(WagtailAdminPageForm):
                 field.widget.__class__ = viewer_aware(type(field.widget))
                 field.widget.user = self.for_user
                 field.widget.allowed = self.references_before
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if error := stale_form_error(self):
+            self.add_error(None, error)
+        return cleaned_data
 
     def _post_clean(self):
         super()._post_clean()

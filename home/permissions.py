@@ -587,3 +587,25 @@ def reference_error(model):
     if issubclass(model, get_document_model()):
         return _("Choose a document from your organisation's own collection.")
     return _("Choose a published page or one of your organisation's own pages.")
+
+
+# Two-factor sign-in -------------------------------------------------------------------------------------
+
+USER_MANAGEMENT_PERMISSIONS = ("auth.add_user", "auth.change_user", "auth.add_group", "auth.change_group")
+
+
+def requires_second_factor(user):
+    """Must this account sign in to the admin with a second factor (home/two_factor/)?
+
+    Yes for every account that can publish a page or manage users and their
+    groups: superusers, campaign admins and campaign editors as the roles
+    stand. Decided by what the account may do (Wagtail's page permission
+    policy, the user and group permissions), never by a group's name, so a
+    group given publishing rights tomorrow needs the second factor at once.
+    Organisation editors and translators, who publish nothing, are offered it.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or any(user.has_perm(permission) for permission in USER_MANAGEMENT_PERMISSIONS):
+        return True
+    return PagePermissionPolicy().user_has_permission(user, "publish")

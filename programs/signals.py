@@ -1,6 +1,6 @@
 """Keep organisations and programmes present and consistent in every locale.
 
-DESIGN.md §2: a listing written in any language appears in every locale's
+A listing written in any language appears in every locale's
 overview at once. wagtail-localize's tree synchronisation only copies from the
 Dutch tree, so here, whenever an organisation or programme is published in any
 locale, every locale without a version of it gets an alias (which shows the

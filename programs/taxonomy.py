@@ -1,4 +1,4 @@
-"""Stable taxonomy codes of programme listings (DESIGN.md §3) and their labels.
+"""Stable taxonomy codes of programme listings (docs/import-format.md) and their labels.
 
 The codes never change: they appear in URLs (`?theme=language`), in import
 files and in the database. Labels are English msgids, translated into Dutch
@@ -6,7 +6,10 @@ and French through the .po files, so the finder and detail pages show them in
 the visitor's language. The order of each dict is the order on the site.
 """
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+from programs.languages import language_name
 
 THEMES = {
     "social": _("Social contacts and network"),
@@ -66,37 +69,14 @@ MODES = {
     "hybrid": _("Hybrid (in person and online)"),
 }
 
-# ISO 639-1 codes of the languages buddies and newcomers most often share in Belgium.
-LANGUAGES = {
-    "nl": _("Dutch"),
-    "fr": _("French"),
-    "en": _("English"),
-    "de": _("German"),
-    "ar": _("Arabic"),
-    "fa": _("Persian (Farsi, Dari)"),
-    "ps": _("Pashto"),
-    "ur": _("Urdu"),
-    "ti": _("Tigrinya"),
-    "am": _("Amharic"),
-    "om": _("Oromo"),
-    "so": _("Somali"),
-    "ku": _("Kurdish"),
-    "tr": _("Turkish"),
-    "uk": _("Ukrainian"),
-    "ru": _("Russian"),
-    "ka": _("Georgian"),
-    "hy": _("Armenian"),
-    "sq": _("Albanian"),
-    "es": _("Spanish"),
-    "pt": _("Portuguese"),
-    "it": _("Italian"),
-    "ro": _("Romanian"),
-    "pl": _("Polish"),
-    "sw": _("Swahili"),
-    "ln": _("Lingala"),
-    "rw": _("Kinyarwanda"),
-    "bn": _("Bengali"),
-}
+# The languages buddies and newcomers most often share in Belgium and Luxembourg, in the order the
+# finder lists them first. Any other ISO 639 code is accepted too (programs/languages.py); every
+# name comes from CLDR in the visitor's language, none is written here.
+COMMON_LANGUAGES = (
+    "nl", "fr", "en", "de", "lb", "ar", "fa", "prs", "ps", "ur", "ti", "am", "om", "so", "ku", "ckb",
+    "tr", "uk", "ru", "ka", "hy", "sq", "es", "pt", "it", "ro", "pl", "sw", "ln", "rw", "bn",
+)  # fmt: skip
+LANGUAGES = {code: lazy(language_name, str)(code) for code in COMMON_LANGUAGES}
 
 ACCEPTING_CHOICES = [
     ("open", _("Open")),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Page, Revision, Workflow, WorkflowPage, WorkflowTask
 
 from home import permissions
+from home.concurrent_editing import is_out_of_date
 
 WORKFLOW_NAME = "Campaign review"
 TASK_NAME = "Approval by campaign editors"
@@ -92,16 +93,8 @@ def serialise_edit_posts(request, page):
     if request.accepts("text/html") or latest_id is None:
         return None
     latest = Revision.objects.only("pk", "created_at").get(pk=latest_id)
-    # The edit view's own test (EditView.is_out_of_date), on fresh data.
-    if overwrite_id := request.POST.get("overwrite_revision_id"):
-        overtaken = overwrite_id != str(latest.pk)
-    elif loaded_id := request.POST.get("loaded_revision_id"):
-        overtaken = loaded_id != str(latest.pk) or (
-            request.POST.get("loaded_revision_created_at", "") != latest.created_at.isoformat()
-        )
-    else:
-        overtaken = False
-    if not overtaken:
+    # The edit view's own test, on fresh data.
+    if not is_out_of_date(request.POST, latest):
         return None
     return JsonResponse(
         {

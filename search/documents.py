@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from search.models import SearchDocument
-from search.text import fold, plain_text, stems_text
+from search.text import fold, plain_text, stems_text, words
 
 logger = logging.getLogger(__name__)
 
@@ -107,17 +107,32 @@ FACET_PARAMS = {
     "modes": "mode",
 }
 ACCEPTING_TERM = "accepting:1"
+NEWCOMERS_TERM = "newcomers:1"
 
 
 def facet_codes(page):
-    """ "param:code" for each of a programme's taxonomy terms, and "accepting:1" if it takes volunteers now."""
+    """ "param:code" for each of a programme's taxonomy terms, and "accepting:1" if it takes volunteers now.
+
+    Also "municipality:<code>" and "district:<code>" for each municipality it serves (the finder's
+    "near you" tiers, programs/near.py) and "newcomers:1" if it takes newcomers now.
+    """
     codes = []
     for relation, param in FACET_PARAMS.items():
         manager = getattr(page, relation, None)
         if manager is not None:
             codes.extend(sorted(f"{param}:{term.code}" for term in manager.all()))
+    links = getattr(page, "municipality_links", None)
+    if links is not None:
+        places = set()
+        for link in links.all():
+            places.add(f"municipality:{link.municipality.nis_code}")
+            if link.municipality.district_code:
+                places.add(f"district:{link.municipality.district_code}")
+        codes.extend(sorted(places))
     if getattr(page, "status", None) == "active" and getattr(page, "accepting_volunteers", None) == "open":
         codes.append(ACCEPTING_TERM)
+    if getattr(page, "status", None) == "active" and getattr(page, "accepting_newcomers", None) == "open":
+        codes.append(NEWCOMERS_TERM)
     return " ".join(codes)
 
 
@@ -171,6 +186,10 @@ def build_documents(page, *, parent_title=None, restricted=None):
                     )
                 )
     for document in documents:
+        own_text = f"{document.title} {document.body}"
+        document.own_words = " ".join(
+            dict.fromkeys(stems_text(own_text, document.language).split() + words(fold(own_text)))
+        )
         document.stems = " ".join(
             dict.fromkeys(
                 stems_text(f"{document.title} {document.body}", document.language).split()
@@ -181,7 +200,19 @@ def build_documents(page, *, parent_title=None, restricted=None):
     return documents
 
 
-FIELDS = ["locale_id", "kind", "language", "position", "title", "body", "facts", "suggestions", "stems", "facet_codes"]
+FIELDS = [
+    "locale_id",
+    "kind",
+    "language",
+    "position",
+    "title",
+    "body",
+    "facts",
+    "suggestions",
+    "stems",
+    "own_words",
+    "facet_codes",
+]
 
 
 @transaction.atomic

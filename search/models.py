@@ -41,6 +41,9 @@ class SearchDocument(index.Indexed, models.Model):
     suggestions = models.TextField(blank=True)
     # Folded stems of everything above, for the database backend, which cannot stem every language itself.
     stems = models.TextField(blank=True)
+    # The folded words and stems of the document's own text (title and body, not the facts): the database
+    # backend ranks a match there above a match only in a label or a place name (search/backends/database.py).
+    own_words = models.TextField(blank=True)
     # A programme's finder filters, "param:code" separated by spaces ("region:BE-VAN theme:language
     # accepting:1"): the search server filters and counts the finder's facets on them.
     facet_codes = models.TextField(blank=True)
@@ -57,6 +60,8 @@ class SearchDocument(index.Indexed, models.Model):
             for field in (
                 index.SearchField(f"title_{language}", boost=3, es_extra={"analyzer": f"campaign_{language}"}),
                 index.SearchField(f"text_{language}", es_extra={"analyzer": f"campaign_{language}"}),
+                # Labels and places weigh less than the programme's own words (a label-only match ranks lower).
+                index.SearchField(f"facts_{language}", boost=0.2, es_extra={"analyzer": f"campaign_{language}"}),
             )
         ],
         index.AutocompleteField("autocomplete_text"),
@@ -81,13 +86,12 @@ class SearchDocument(index.Indexed, models.Model):
         return self.title if self.language == language else ""
 
     def _text_in(self, language):
-        """The body when written in `language`, the facts when the locale speaks it."""
-        parts = []
-        if self.language == language:
-            parts.append(self.body)
-        if self.locale.language_code == language:
-            parts.append(self.facts)
-        return "\n".join(part for part in parts if part)
+        """The body when written in `language`."""
+        return self.body if self.language == language else ""
+
+    def _facts_in(self, language):
+        """The facts (labels, places, organisation) when the locale speaks `language`."""
+        return self.facts if self.locale.language_code == language else ""
 
     # One field per language, each analysed with that language's analyzer on the search server.
     def title_nl(self):
@@ -107,6 +111,15 @@ class SearchDocument(index.Indexed, models.Model):
 
     def text_en(self):
         return self._text_in("en")
+
+    def facts_nl(self):
+        return self._facts_in("nl")
+
+    def facts_fr(self):
+        return self._facts_in("fr")
+
+    def facts_en(self):
+        return self._facts_in("en")
 
     def facet_terms(self):
         return self.facet_codes.split()

@@ -1,14 +1,14 @@
 """Searches the public site runs: site search, the finder's text search, suggestions, popular queries.
 
 Every search goes through `run()`: it asks the backend configured as
-"default" and, when that is a search server that does not answer, logs a
-warning and asks the backend named by its FALLBACK option (the database). For
+"default" and, when that is a search server that does not answer, asks the
+backend named by its FALLBACK option (the database). For
 SEARCH_SERVER_RETRY_AFTER seconds after a failure, searches go straight to
-the fallback, so visitors do not wait for time-outs one by one.
+the fallback, so visitors do not wait for time-outs one by one; the log says
+so once per outage (search/availability.py).
 """
 
 import datetime
-import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -23,10 +23,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from search import availability
 from search.models import SearchDocument
 from search.text import clean_query, fold, highlight, highlight_title, query_terms, words
-
-logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 # When no whole word matches, the finder shows at most this many programmes whose names start with it.
@@ -36,7 +35,6 @@ POPULAR_LIMIT = 8
 POPULAR_MIN_HITS = 3
 POPULAR_DAYS = 30
 POPULAR_MAX_LENGTH = 60
-SERVER_DOWN_KEY = "search:server-down"
 
 KIND_LABELS = dict(SearchDocument.KIND_CHOICES)
 
@@ -61,20 +59,18 @@ def run(operation):
     """`operation(backend)` on the default backend, or on its fallback when the search server fails."""
     backend = backend_named("default")
     fallback = getattr(backend, "fallback", None)
-    if fallback and cache.get(SERVER_DOWN_KEY):
+    if fallback and availability.retry_later():
         return operation(backend_named(fallback))
     try:
-        return operation(backend)
+        result = operation(backend)
     except backend.unavailable_errors as error:
         if not fallback:
             raise
-        logger.warning(
-            "The search server did not answer (%s: %s); searching the database instead.",
-            type(error).__name__,
-            str(error)[:200],
-        )
-        cache.set(SERVER_DOWN_KEY, True, settings.SEARCH_SERVER_RETRY_AFTER)
+        availability.server_failed(error)
         return operation(backend_named(fallback))
+    if fallback:
+        availability.server_answered()
+    return result
 
 
 def page_number(raw, messages):
@@ -243,16 +239,21 @@ def finder_text(raw):
     return query, messages
 
 
-def search_programmes_window(query, locale, selected, accepting, offset, size):
+def search_programmes_window(query, locale, selected, accepting, offset, size, *, newcomers=False, place=None):
     """One page of the finder's text search, filtered and with facet counts, from the search backend.
 
     A `PageWindow` (search/backends/common.py): the search server filters and counts every match in one
     request; the database backend (the default, or the fallback while the server is down) counts the
     best MAX_WINDOW_MATCHES in Python from the ranked query. None when no whole word matches: then the
-    finder filters and counts `prefix_programmes` on the database.
+    finder filters and counts `prefix_programmes` on the database. `newcomers` keeps the programmes taking
+    newcomers now; `place` (programs/near.py) keeps those within reach, nearest tier first.
     """
     documents = SearchDocument.objects.filter(locale=locale, kind="programme")
-    window = run(lambda backend: backend.match_page_window(query, documents, selected, accepting, offset, size))
+    window = run(
+        lambda backend: backend.match_page_window(
+            query, documents, selected, accepting, offset, size, newcomers=newcomers, place=place
+        )
+    )
     if window is None or not window.counts["matched"]:
         return None
     return window

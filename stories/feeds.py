@@ -1,4 +1,8 @@
-"""An Atom feed of the newest stories of one locale, served by the story index (…/verhalen/feed/)."""
+"""An Atom feed of the newest stories of one locale, served by the story index (…/verhalen/feed/).
+
+Every link is absolute on the site's configured address (home/links.py): Django's feed
+would otherwise complete a path with the request's Host header.
+"""
 
 import datetime
 
@@ -8,6 +12,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from home.links import absolute_url
 from stories.models import FEED_LENGTH
 
 
@@ -29,16 +34,16 @@ class StoryFeed(Feed):
         return self.index.introduction or _("Volunteers and newcomers who met as buddies tell their story.")
 
     def link(self):
-        return self.index.get_url(self.request)
+        return absolute_url(self.index.get_url(self.request), self.request)
 
     def feed_url(self):
-        return self.index.feed_url(self.request)
+        return absolute_url(self.index.feed_url(self.request), self.request)
 
     def author_name(self):
         return settings.WAGTAIL_SITE_NAME
 
     def feed_guid(self):
-        return self.request.build_absolute_uri(self.feed_url())
+        return self.feed_url()
 
     def items(self):
         return self.index.stories().select_related("portrait")[:FEED_LENGTH]
@@ -50,10 +55,10 @@ class StoryFeed(Feed):
         return f"{item.pull_quote} — {item.duo_names}"
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(item.get_url(self.request), self.request)
 
     def item_guid(self, item):
-        return self.request.build_absolute_uri(item.get_url(self.request))
+        return self.item_link(item)
 
     item_guid_is_permalink = True
 

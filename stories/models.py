@@ -1,4 +1,4 @@
-"""Stories of duos: testimonials with recorded consent (DESIGN.md §4).
+"""Stories of duos: testimonials with recorded consent.
 
 Page tree, one per locale::
 
@@ -59,6 +59,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.links import absolute_url
 from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
 from home.structured_data import to_json_ld
 from stories import consent
@@ -399,9 +400,7 @@ class StoryPage(BasePage):
         }
         if self.portrait:
             rendition = self.portrait.get_rendition("fill-1200x800|format-jpeg")
-            image_url = rendition.full_url
-            if request is not None and image_url.startswith("/"):
-                image_url = request.build_absolute_uri(image_url)
+            image_url = absolute_url(rendition.url, request)
             data["image"] = {
                 "@type": "ImageObject",
                 "url": image_url,

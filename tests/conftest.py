@@ -4,6 +4,13 @@ from wagtail.models import Page, Site
 
 from home.models import HomePage
 from tests.factories import ensure_locales
+from tests.two_factor_support import Client
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, whose `force_login` also completes the second factor where it is due."""
+    return Client()
 
 
 @pytest.fixture

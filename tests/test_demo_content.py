@@ -20,6 +20,7 @@ from home.management.commands import load_demo_content as command
 from home.management.commands.load_demo_content import import_app_demo_modules
 from home.models import CampaignImage, FAQPage, HomePage, SiteSettings, StandardPage
 from home.permissions import CAMPAIGN_EDITORS, TRANSLATORS
+from tests.two_factor_support import verify_second_factor
 
 PASSWORD = "buddy-demo-2026!"
 PAGE_SPECS = [
@@ -204,6 +205,7 @@ def test_groups_give_editors_content_and_translators_translation_only(client):
     assert User.objects.get(username="campaign-admin").is_superuser
 
     assert client.login(username="campaign-editor", password=PASSWORD)
+    verify_second_factor(client, editor)  # publishing rights: the admin asks for the second factor too
     assert client.get("/admin/pages/", follow=True).status_code == 200
     assert client.get(f"/admin/pages/{homes[1].pk}/edit/").status_code == 200
     users = client.get("/admin/users/")

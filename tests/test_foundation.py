@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.demo import loader
 from home.demo.images import get_or_create_demo_image
@@ -152,12 +152,13 @@ def test_head_and_switcher_link_to_the_translations_of_the_same_page(client, dem
     assert set(pages) == set(LANGUAGES)
     urls = {code: page.url for code, page in pages.items()}
     assert len(set(urls.values())) == 3, urls  # three different pages, not one page three times
+    root = Site.objects.get(is_default_site=True).root_url  # the configured site, not the request's Host
     for language, page in pages.items():
         html = get_html(client, page.url)
 
         alternates = {link["hreflang"]: link["href"] for link in html.head.select('link[rel="alternate"][hreflang]')}
-        assert alternates == {code: f"http://testserver{url}" for code, url in urls.items()}, (kind, language)
-        assert html.head.select_one('link[rel="canonical"]')["href"] == f"http://testserver{urls[language]}"
+        assert alternates == {code: f"{root}{url}" for code, url in urls.items()}, (kind, language)
+        assert html.head.select_one('link[rel="canonical"]')["href"] == f"{root}{urls[language]}"
 
         switcher = html.select_one("header nav.language-switcher")
         links = {a["hreflang"]: a for a in switcher.select("a[hreflang]")}

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,6 +25,7 @@ from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from tests.admin_support import make_home, rolled_back, submit_for_moderation
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
+from tests.two_factor_support import Client
 
 TODAY = timezone.localdate()
 

@@ -1,4 +1,4 @@
-"""The core security promise (DESIGN.md §1), as a table: role × action × target, through real admin URLs.
+"""The core security promise (README: Roles), as a table: role × action × target, through real admin URLs.
 
 Organisation A writes in Dutch (aliases in fr and en), organisation B in
 French (a real Dutch translation, an English alias), so every locale and every
@@ -21,7 +21,6 @@ from PIL import Image as PILImage
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
@@ -36,6 +35,7 @@ from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from tests.admin_support import edit_form, make_home, rolled_back
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
+from tests.two_factor_support import Client
 
 ALLOW, DENY = "allow", "deny"
 HOME = reverse("wagtailadmin_home")

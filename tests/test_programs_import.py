@@ -396,3 +396,135 @@ def test_an_organisation_whose_group_would_be_someone_elses_is_reported_and_noth
         assert len(result.errors) == 1 and result.errors[0].line > 2  # the second row (its cells span lines)
         assert ", column organisation: " in str(result.errors[0]) and "“Campaign editors”" in str(result.errors[0])
     assert not OrganisationPage.objects.exists() and not ProgramPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_resolves_luxembourg_former_place_and_foreign_names_to_todays_municipality(tmp_path, site):
+    path = csv_file(
+        tmp_path,
+        [
+            row("lu-1", regions="LU", municipalities="Luxembourg;Esch-sur-Alzette;Schifflange;L-4170"),
+            row("be-1", regions="BE-VOV;BE-VAN", municipalities="Merelbeke;Ledeberg;Ghent;Gand;Borgerhout"),
+        ],
+    )
+    result = import_programmes(path)
+    assert result.ok, result.errors
+    luxembourg = ProgramPage.objects.get(external_id="lu-1", locale__language_code="nl")
+    assert [(m.country, m.name_fr) for m in luxembourg.municipalities()] == [
+        ("LU", "Luxembourg"),
+        ("LU", "Esch-sur-Alzette"),
+        ("LU", "Schifflange"),
+    ]
+    belgian = ProgramPage.objects.get(external_id="be-1", locale__language_code="nl")
+    assert [m.name_nl for m in belgian.municipalities()] == ["Merelbeke-Melle", "Gent", "Antwerpen"]
+
+
+@pytest.mark.django_db
+def test_import_names_line_and_column_for_ambiguous_and_misspelt_places(tmp_path, site):
+    path = csv_file(tmp_path, [one_line("x-1"), one_line("x-2", municipalities="4170;Merelbek")])
+    messages = [str(error) for error in import_programmes(path).errors]
+    assert any(m.startswith("line 3, column municipalities: “4170” could be") for m in messages), messages
+    assert any(
+        m.startswith("line 3, column municipalities: unknown municipality or postcode: Merelbek")
+        and "did you mean Merelbeke-Melle" in m
+        for m in messages
+    ), messages
+
+
+@pytest.mark.django_db
+def test_import_accepts_any_iso_639_language_and_names_it_in_every_language(tmp_path, site):
+    path = csv_file(tmp_path, [row(languages="lb;PRS;ti;ckb;nld;kab")])
+    result = import_programmes(path)
+    assert result.ok, result.errors
+    programme = ProgramPage.objects.get(external_id="bw-1", locale__language_code="nl")
+    assert codes(programme, "languages") == ["ckb", "kab", "lb", "nl", "prs", "ti"]
+    kabyle = programme.languages.get(code="kab")
+    with translation.override("fr"):
+        assert str(kabyle) == "Kabyle"
+    with translation.override("nl"):
+        assert str(kabyle) == "Kabylisch"
+    with translation.override("en"):
+        assert str(programme.languages.get(code="prs")) == "Dari"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bad", ["xx", "klingon", "en-US", "qaa", "12"])
+def test_import_refuses_what_is_not_an_iso_639_language_naming_line_and_column(tmp_path, site, bad):
+    path = csv_file(tmp_path, [one_line("bw-1"), one_line("bw-2", languages=f"nl;{bad}")])
+    messages = [str(error) for error in import_programmes(path).errors]
+    assert any(m.startswith("line 3, column languages: unknown language code(s) " + bad) for m in messages), messages
+
+
+# Hostile and odd files: each is refused with a line-numbered message and writes nothing.
+
+NUL_MESSAGE = "contains a NUL character (code 0), which cannot be stored; remove it"
+TOO_DEEP = "not valid import data (lists or objects nested too deeply; each programme is one object of text values)"
+
+
+def assert_nothing_written():
+    assert not ProgramPage.objects.exists()
+    assert not OrganisationPage.objects.exists()
+    assert not Group.objects.filter(name__endswith=" editors").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("column", ["name", "description", "contact_name", "organisation"])
+def test_a_nul_character_in_a_csv_cell_is_reported_by_line_and_column(tmp_path, site, column):
+    bad = one_line("bad-1") | {column: "Taal\x00buddy"}
+    path = csv_file(tmp_path, [one_line("ok-1"), bad])
+    messages = [str(e) for e in import_programmes(path).errors]
+    assert messages == [f"line 3, column {column}: {NUL_MESSAGE}"]
+    assert_nothing_written()
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_a_json_value_is_reported_by_line_and_column(tmp_path, site):
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps([one_line("ok-1"), one_line("bad-1", summary="Samen\x00oefenen.")], indent=1))
+    messages = [str(e) for e in import_programmes(path).errors]
+    second_line = path.read_text().splitlines().index(" {", 2) + 1
+    assert messages == [f"line {second_line}, column summary: {NUL_MESSAGE}"]
+    assert_nothing_written()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nesting", ["[" * 100_000 + "]" * 100_000, '{"a": ' * 100_000 + "1" + "}" * 100_000])
+def test_deeply_nested_json_is_refused_with_a_message(tmp_path, site, nesting):
+    path = tmp_path / "p.json"
+    path.write_text("[\n" + json.dumps(one_line("ok-1")) + ",\n" + nesting + "\n]\n")
+    assert [str(e) for e in import_programmes(path).errors] == [f"line 3: {TOO_DEEP}"]
+    assert_nothing_written()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("trailer", "line"), [("garbage", 1), ("\n\n]", 3), ('\n[{"external_id": "bw-2"}]', 2), ("\x00", 1)]
+)
+def test_text_after_the_json_list_is_refused(tmp_path, site, trailer, line):
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps([one_line("ok-1")]) + trailer)
+    messages = [str(e) for e in import_programmes(path).errors]
+    assert messages == [f"line {line}: not valid JSON (more text after the list ends)"]
+    assert_nothing_written()
+
+
+@pytest.mark.django_db
+def test_cr_only_line_endings_keep_lines_and_paragraphs_apart(tmp_path, site):
+    two_paragraphs = {"description": "Een.\n\nTwee.", "description_fr": "Un.\n\nDeux."}
+
+    def old_mac_file(rows):
+        """What a spreadsheet on an old Mac writes: lines end with CR alone, inside quoted cells too."""
+        path = tmp_path / "old-mac.csv"
+        path.write_bytes(csv_file(tmp_path, rows).read_bytes().replace(b"\n", b"\r"))
+        return path
+
+    # Lines are counted as in any other file: row "a" spans lines 2 to 6, row "b" starts on line 7.
+    result = import_programmes(old_mac_file([row("a", **two_paragraphs), row("b", regions="")]))
+    assert [str(e) for e in result.errors] == ["line 7, column regions: required"]
+    assert_nothing_written()
+
+    result = import_programmes(old_mac_file([row("a", **two_paragraphs)]))
+    assert result.ok, result.errors
+    programme = ProgramPage.objects.get(external_id="a", locale__language_code="nl")
+    assert programme.description == "<p>Een.</p><p>Twee.</p>"
+    assert in_locale(programme, "fr").description == "<p>Un.</p><p>Deux.</p>"

@@ -234,7 +234,7 @@ def test_detail_page_shows_every_field(client, full_programme, antwerp):
         "Social contacts and network",
         "Adults",
         "Antwerp",
-        "Antwerpen, Mortsel",
+        "Antwerp, Mortsel",  # the English name where the place data has one
         "In person",
         "Dutch, Arabic",
         "Zes maanden, één keer per week.",

@@ -1,4 +1,4 @@
-"""What an organisation editor may *see* (DESIGN.md §1), as a table: admin view × role, asserted on the body.
+"""What an organisation editor may *see* (README: Roles), as a table: admin view × role, asserted on the body.
 
 Beside the permission matrix (tests/test_permissions_matrix.py, which checks
 writes): organisation B's drafts, never-published pages, images, documents
@@ -23,7 +23,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,6 +40,7 @@ from tests.admin_support import make_home, rolled_back
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
 from tests.stories_support import make_story, make_story_index
+from tests.two_factor_support import Client
 
 SECRET = "zqxvwk"  # only in organisation B's drafts, unpublished pages, images, documents, file names and tags
 

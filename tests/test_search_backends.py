@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from programs.filters import filter_programmes
+from search import availability
 from search.models import SearchDocument
 from search.service import site_search, suggestions
 from tests.programs_support import make_index, make_organisation, make_programme
@@ -46,16 +47,16 @@ def test_search_falls_back_to_the_database_when_the_server_is_down(settings, hom
     organisation = make_organisation(make_index(home_page), "Buddy Leuven")
     make_programme(organisation, "Fietsbuddy", summary="Samen fietsen leren met een vluchteling.")
     nl = Locale.objects.get(language_code="nl")
-    with caplog.at_level(logging.WARNING, logger="search.service"):
+    with caplog.at_level(logging.WARNING, logger="search.availability"):
         result = site_search("vluchtelingen", locale=nl, record=False)
     assert [str(hit.title) for hit in result.hits] == ["Fietsbuddy"]
-    warnings = [r for r in caplog.records if r.name == "search.service"]
+    warnings = [r for r in caplog.records if r.name == "search.availability"]
     assert len(warnings) == 1 and "did not answer" in warnings[0].getMessage()
 
     # For a while the next searches go straight to the database: no second time-out, no second warning.
     caplog.clear()
     assert suggestions("fiets", nl) == ["Fietsbuddy"]
-    assert not [r for r in caplog.records if r.name == "search.service"]
+    assert not [r for r in caplog.records if r.name == "search.availability"]
 
     response = client.get("/nl/buddyprogrammas/", {"q": "fietsen"})
     assert response.status_code == 200 and "Fietsbuddy" in response.content.decode()
@@ -76,6 +77,47 @@ def test_the_finder_filters_and_counts_on_the_database_while_the_server_is_down(
         option.code: option.count for facet in result.facets if facet.param == "theme" for option in facet.options
     }
     assert theme_counts["language"] == 1 and theme_counts["leisure"] == 1
+    cache.clear()
+
+
+def about_search(records):
+    """What the search app, Wagtail's indexing and the search server's client logged, and every warning."""
+    sources = ("search", "modelsearch", "wagtail.search", "elastic_transport", "elasticsearch")
+    return [r for r in records if r.name.startswith(sources) or r.levelno >= logging.WARNING]
+
+
+@pytest.mark.search_server
+def test_an_outage_is_logged_once_when_it_starts_and_once_when_it_ends(
+    request, server_backend, settings, home_page, nl, caplog
+):
+    """At INFO, as in production: one line per change of state, no traceback, no line per request."""
+    settings.WAGTAILSEARCH_BACKENDS = server_settings(closed_port_url(), prefix="unreachable_")
+    cache.clear()
+    caplog.set_level(logging.INFO)
+    organisation = make_organisation(make_index(home_page), "Buddy Leuven")
+    for name, summary in (("Fietsbuddy", "Samen fietsen."), ("Taalbuddy", "Taal oefenen."), ("Kookbuddy", "Koken.")):
+        make_programme(organisation, name, summary=summary)  # each publish sends the page to the index
+    assert [str(hit.title) for hit in site_search("fietsen", locale=nl, record=False).hits] == ["Fietsbuddy"]
+    cache.delete(availability.RETRY_LATER_KEY)  # SEARCH_SERVER_RETRY_AFTER later: the server is asked again
+    assert suggestions("taal", nl) == ["Taalbuddy"]
+
+    outage = about_search(caplog.records)
+    assert [record.name for record in outage] == ["search.availability"], [r.getMessage() for r in outage]
+    assert "did not answer (ConnectionError" in outage[0].getMessage()
+    assert not any(record.exc_info for record in caplog.records)
+
+    # The server answers again (a real one): one line, then nothing per request.
+    caplog.clear()
+    settings.WAGTAILSEARCH_BACKENDS = server_settings(request.getfixturevalue("server_indexes"))
+    cache.delete(availability.RETRY_LATER_KEY)
+    make_programme(organisation, "Werkbuddy", summary="Werk zoeken met een vluchteling.")
+    refresh()
+    assert [str(hit.title) for hit in site_search("werk", locale=nl, record=False).hits] == ["Werkbuddy"]
+    assert not any(record.exc_info for record in caplog.records)
+    back = about_search(caplog.records)
+    assert [(record.name, record.getMessage()) for record in back] == [
+        ("search.availability", "The search server answers again; searches use it from now on.")
+    ]
     cache.clear()
 
 

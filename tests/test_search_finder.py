@@ -196,7 +196,14 @@ def test_the_indexed_facet_codes_use_the_finder_parameters(programmes):
 
     assert {facet.field: facet.param for facet in FACETS} == FACET_PARAMS
     document = SearchDocument.objects.get(page=programmes["housing"], anchor="")
-    assert document.facet_terms() == ["region:BE-VAN", "theme:housing", "accepting:1"]
+    assert document.facet_terms() == [
+        "region:BE-VAN",
+        "theme:housing",
+        "district:12000",  # Mechelen's arrondissement and Mechelen itself, for "near you" (programs/near.py)
+        "municipality:12025",
+        "accepting:1",
+        "newcomers:1",
+    ]
 
 
 def test_text_results_page_through_every_match_once(programmes):

@@ -48,6 +48,18 @@ def test_production_settings_switch_on_hsts_and_secure_cookies():
     assert values["DEBUG"] is False
 
 
+def test_plain_http_for_local_trials_is_an_explicit_setting():
+    secret = "a-production-like-secret-that-is-long-enough-0123456789"
+    code, values = _production_settings(SECRET_KEY=secret, INSECURE_PLAIN_HTTP="false")
+    assert code == 0, values
+    assert values["SESSION_COOKIE_SECURE"] and values["SECURE_SSL_REDIRECT"]
+    code, values = _production_settings(SECRET_KEY=secret, INSECURE_PLAIN_HTTP="true")
+    assert code == 0, values
+    assert not values["SESSION_COOKIE_SECURE"] and not values["CSRF_COOKIE_SECURE"]
+    assert not values["SECURE_SSL_REDIRECT"] and values["SECURE_HSTS_SECONDS"] == 0
+    assert values["DEBUG"] is False
+
+
 def test_production_settings_refuse_to_start_without_a_secret_key():
     code, error = _production_settings()
     assert code != 0
@@ -102,3 +114,65 @@ def test_the_admin_sends_no_editor_e_mail_hash_to_gravatar(client, django_user_m
     client.force_login(user)
     html = client.get("/admin/").content.decode()
     assert "gravatar" not in html
+
+
+# The admin's report-only Content-Security-Policy (campaign_site/csp.py); the browser side is in
+# tests/browser/test_admin_csp.py.
+
+CSP_REPORT = {
+    "csp-report": {
+        "document-uri": "https://buddies.example/admin/pages/42/edit/?q=secret-search",
+        "effective-directive": "script-src-elem",
+        "blocked-uri": "inline",
+    }
+}
+
+
+def test_the_admin_gets_the_report_only_policy_and_public_pages_the_enforced_one(client, home_page):
+    admin = client.get("/admin/login/")
+    assert "Content-Security-Policy" not in admin
+    report_only = admin["Content-Security-Policy-Report-Only"]
+    assert "script-src 'self'" in report_only and "'unsafe-inline'" not in report_only
+    assert "frame-ancestors 'self'" in report_only and "report-uri /csp-report/" in report_only
+    public = client.get("/nl/")
+    assert "script-src 'self'" in public["Content-Security-Policy"]
+    assert "Content-Security-Policy-Report-Only" not in public
+
+
+def post_report(client, body):
+    import json
+
+    return client.post("/csp-report/", json.dumps(body), content_type="application/csp-report")
+
+
+def test_a_signed_in_editors_csp_report_is_logged_once_without_its_query(client, caplog):
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(UserFactory(username="csp-editor", is_superuser=True))
+    with caplog.at_level("WARNING", logger="campaign_site.csp"):
+        assert post_report(client, CSP_REPORT).status_code == 204
+        assert post_report(client, CSP_REPORT).status_code == 204
+        other = {
+            "csp-report": CSP_REPORT["csp-report"] | {"document-uri": "https://buddies.example/admin/pages/7/edit/"}
+        }
+        assert post_report(client, other).status_code == 204
+    logged = [record.getMessage() for record in caplog.records if record.name == "campaign_site.csp"]
+    assert logged == [
+        "Admin CSP (report-only) would block script-src-elem on https://buddies.example/admin/pages/<id>/edit/: inline"
+    ]
+    cache.clear()
+
+
+def test_csp_reports_from_anyone_else_or_malformed_are_not_logged(client, caplog):
+    from django.core.cache import cache
+
+    cache.clear()
+    with caplog.at_level("WARNING", logger="campaign_site.csp"):
+        assert post_report(client, CSP_REPORT).status_code == 204  # anonymous: accepted, ignored
+        client.force_login(UserFactory(username="csp-editor", is_superuser=True))
+        assert client.post("/csp-report/", "not json", content_type="application/csp-report").status_code == 400
+        assert post_report(client, {"csp-report": "x" * 10_000}).status_code == 400
+        assert client.get("/csp-report/").status_code == 405
+    assert not [record for record in caplog.records if record.name == "campaign_site.csp"]
+    cache.clear()

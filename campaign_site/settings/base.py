@@ -4,9 +4,12 @@ Every deploy-time value comes from the environment with a typed default and is
 listed in `.env.example`.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
+
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "campaign_site"
@@ -43,6 +46,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -62,9 +68,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells which device, if any, verified this session (request.user.is_verified()) ...
+    "django_otp.middleware.OTPMiddleware",
+    # ... and holds accounts that must use one at the second sign-in step (home/two_factor/middleware.py).
+    "home.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "campaign_site.csp.CampaignCSPMiddleware",  # django-csp's, plus the admin's report-only policy
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a throttled login never reaches the authentication backends.
     "axes.middleware.AxesMiddleware",
@@ -213,7 +223,8 @@ CSRF_COOKIE_HTTPONLY = False
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 CONTENT_SECURITY_POLICY = {
-    # Wagtail's admin still relies on inline scripts; the public site does not.
+    # Wagtail's admin still relies on inline scripts; the public site does not. The admin gets the
+    # report-only policy below instead (campaign_site/csp.py).
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -230,12 +241,46 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Login throttling: lock an account/IP pair after repeated failures.
+# What the admin's policy would be without Wagtail's inline scripts and styles, sent report-only to
+# the admin's paths; browsers report what it would block to /csp-report/ (campaign_site/csp.py).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+        "frame-ancestors": [SELF],  # the live preview shows pages in a frame of the edit view
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        "report-uri": "/csp-report/",
+    },
+}
+
+# The proxies in front of the app servers (TLS proxy, CDN): how many there are, or their addresses
+# or networks. Without either, X-Forwarded-For is ignored. See home/client_ip.py.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+try:
+    TRUSTED_PROXIES = [str(ipaddress.ip_network(p, strict=False)) for p in env.list("TRUSTED_PROXIES", default=[])]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error} (e.g. 10.0.0.5 or 10.0.0.0/24).") from error
+
+# Login throttling: lock an account/IP pair after repeated failures, keyed on the real client address.
+AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+
+# Two-factor sign-in (home/two_factor/): the name authenticator apps show beside the account. Wrong codes
+# are throttled per device: each failure doubles the wait before the next try (1, 2, 4 … seconds).
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Freshness of programme listings (see programs/freshness.py).
 LISTING_REMINDER_DAYS = env.int("LISTING_REMINDER_DAYS", default=180)
@@ -246,4 +291,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        # The Elasticsearch client logs every request at INFO and every retry with a traceback; the
+        # search app logs the server's state once per change instead (search/availability.py).
+        "elastic_transport": {"level": "ERROR"},
+    },
 }

@@ -6,6 +6,8 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from home import links
+
 register = template.Library()
 
 
@@ -112,8 +114,8 @@ def localized(page):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request else url
+    """`url` on the site's configured address, never the request's Host (home/links.py)."""
+    return links.absolute_url(url, context.get("request"))
 
 
 @register.simple_tag

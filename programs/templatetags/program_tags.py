@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from home.links import absolute_url
 from home.structured_data import to_json_ld
 from programs.reference import ATTRIBUTION as REFERENCE_ATTRIBUTION
 from programs.region_map import ATTRIBUTION as MAP_ATTRIBUTION
@@ -81,7 +82,7 @@ def programme_json_ld(context, page):
     organisation = page.organisation
 
     def absolute(url):
-        return request.build_absolute_uri(url) if request and url else url
+        return absolute_url(url, request)
 
     data = {
         "@context": "https://schema.org",

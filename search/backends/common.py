@@ -1,7 +1,7 @@
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from search.documents import ACCEPTING_TERM
+from search.documents import ACCEPTING_TERM, NEWCOMERS_TERM
 from search.text import query_terms
 
 # The database backend filters and counts the finder's facets over at most this many matches, the
@@ -34,37 +34,59 @@ class PageWindow:
     counts: dict
     # More documents matched than were counted (the database backend keeps the best MAX_WINDOW_MATCHES).
     capped: bool = False
+    tiers: dict = field(default_factory=dict)  # page id -> "near you" tier, with a place (programs/near.py)
 
 
-def window_from_codes(rows, selected, accepting, offset, size, capped=False):
+def window_from_codes(rows, selected, accepting, offset, size, capped=False, *, newcomers=False, place=None):
     """A `PageWindow` computed from `(page_id, facet_codes)` rows of matches, best first.
 
     The same semantics as the search server's request (search/backends/server.py): OR within a
-    facet, AND across facets, each facet counted with the other facets' filters applied.
+    facet, AND across facets, each facet counted with the other facets' filters applied. With a
+    `place` (programs/near.py) only the programmes within reach count, ordered by tier and, within
+    a tier, by relevance; `tiers` maps each page id shown to its tier.
     """
     clauses = {param: frozenset(f"{param}:{code}" for code in codes) for param, codes in selected.items() if codes}
-    if accepting:
-        clauses["accepting"] = frozenset([ACCEPTING_TERM])
-    ids = []
+    flags = {"accepting": ACCEPTING_TERM} if accepting else {}
+    if newcomers:
+        flags["newcomers"] = NEWCOMERS_TERM
+    clauses.update({name: frozenset([term]) for name, term in flags.items()})
+    passing = []
     counts = {param: Counter() for param in selected}
-    accepting_count = 0
-    for page_id, codes in rows:
+    flag_counts = Counter()
+    for position, (page_id, codes) in enumerate(rows):
         codes = frozenset(codes.split())
+        tier = 0
+        if place is not None:
+            from programs.near import OUT_OF_REACH, tier_from_codes
+
+            tier = tier_from_codes(place, codes)
+            if tier == OUT_OF_REACH:
+                continue
         failed = [param for param, wanted in clauses.items() if not codes & wanted]
         if not failed:
-            ids.append(page_id)
+            passing.append((tier, position, page_id))
         if len(failed) > 1:
             continue  # counts only where at most the facet counted fails
         for param in selected:
             if not failed or failed == [param]:
                 prefix = f"{param}:"
                 counts[param].update(code[len(prefix) :] for code in codes if code.startswith(prefix))
-        if ACCEPTING_TERM in codes and (not failed or failed == ["accepting"]):
-            accepting_count += 1
+        for name, term in (("accepting", ACCEPTING_TERM), ("newcomers", NEWCOMERS_TERM)):
+            if term in codes and (not failed or failed == [name]):
+                flag_counts[name] += 1
+    passing.sort()
     result = {param: dict(counter) for param, counter in counts.items()}
-    result["accepting"] = accepting_count
+    result["accepting"] = flag_counts["accepting"]
+    result["newcomers"] = flag_counts["newcomers"]
     result["matched"] = len(rows)
-    return PageWindow(ids=ids[offset : offset + size], total=len(ids), counts=result, capped=capped)
+    shown = passing[offset : offset + size]
+    return PageWindow(
+        ids=[page_id for _tier, _position, page_id in shown],
+        total=len(passing),
+        counts=result,
+        capped=capped,
+        tiers={page_id: tier for tier, _position, page_id in shown},
+    )
 
 
 class CampaignSearchMixin:
@@ -88,16 +110,19 @@ class CampaignSearchMixin:
         documents = self.suggest_documents(query, queryset.only("id", "page_id"))[:limit]
         return [document.page_id for document in documents]
 
-    def match_page_window(self, query, queryset, selected, accepting, offset, size):
+    def match_page_window(self, query, queryset, selected, accepting, offset, size, *, newcomers=False, place=None):
         """A page of the finder's matches with its filters and facet counts, as a `PageWindow`.
 
         `selected` maps a facet's parameter to the codes ticked. The search server answers in one request
         (search/backends/server.py); the database reads the facet codes of the best MAX_WINDOW_MATCHES
-        matches in the ranked query itself and counts them here, instead of a GROUP BY per facet.
+        matches in the ranked query itself and counts them here, instead of a GROUP BY per facet. With a
+        `place`, every backend orders the best matches by "near you" tier here (programs/near.py).
         """
         rows = self.match_page_codes(query, queryset, MAX_WINDOW_MATCHES + 1)
         capped = len(rows) > MAX_WINDOW_MATCHES
-        return window_from_codes(rows[:MAX_WINDOW_MATCHES], selected, accepting, offset, size, capped=capped)
+        return window_from_codes(
+            rows[:MAX_WINDOW_MATCHES], selected, accepting, offset, size, capped, newcomers=newcomers, place=place
+        )
 
     def match_page_codes(self, query, queryset, limit):
         """`(page_id, facet_codes)` of the best `limit` matching documents, best first."""

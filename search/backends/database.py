@@ -24,7 +24,33 @@ def _word_query(term):
     return Or([PlainText(variant) for variant in variants])
 
 
+def own_matches(terms, own_words):
+    """How many query words occur in a document's own text (any of their forms), not only in its labels."""
+    own = set(own_words.split())
+    return sum(1 for term in terms if any(variant in own for variant in term_variants(term)))
+
+
 class DatabaseMatchingMixin(CampaignSearchMixin):
+    """Matching and ranking on the database.
+
+    SQLite's FTS5 ranks a document's words all alike (Wagtail's index has a title and a body column
+    only), and PostgreSQL's ranks a word found in a label as well as one in the description. So the
+    finder's matches are ordered by how many query words occur in the programme's own name, summary
+    and description first, and by the database's rank within that: a programme about Arabic
+    speakers comes before programmes where Arabic is merely a language spoken.
+    """
+
+    def match_page_codes(self, query, queryset, limit):
+        terms = significant_terms(query)
+        rows = self.ranked_rows(query, queryset, limit)
+        ordered = sorted(enumerate(rows), key=lambda item: (-own_matches(terms, item[1][2]), item[0]))
+        return [(page_id, codes) for _position, (page_id, codes, _own) in ordered]
+
+    def ranked_rows(self, query, queryset, limit):
+        """`(page_id, facet_codes, own_words)` of the best `limit` matching documents, best first."""
+        documents = self.match_documents(query, queryset.only("id", "page_id", "facet_codes", "own_words"))[:limit]
+        return [(document.page_id, document.facet_codes, document.own_words) for document in documents]
+
     def match_documents(self, query, queryset):
         terms = significant_terms(query)
         if not terms:
@@ -59,7 +85,7 @@ def _backend_class(vendor):
                 params.setdefault("SEARCH_CONFIG", "simple")
                 super().__init__(params)
 
-            def match_page_codes(self, query, queryset, limit):
+            def ranked_rows(self, query, queryset, limit):
                 """The finder's matches, best first, ranked by one ts_rank per document.
 
                 Wagtail's own query selects each match's whole text vector and ranks every word variant
@@ -68,7 +94,7 @@ def _backend_class(vendor):
                 """
                 compiler = self.match_documents(query, queryset).query_compiler
                 if isinstance(compiler.query, MatchAll):
-                    return super().match_page_codes(query, queryset, limit)
+                    return super().ranked_rows(query, queryset, limit)
                 tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(self))
                 vectors = [vector for vector, _boost in compiler.get_search_vectors(tsquery)]
                 combined = vectors[0]
@@ -76,7 +102,8 @@ def _backend_class(vendor):
                     combined = combined._combine(vector, "||", False)
                 rank = SearchRank(combined, tsquery, weights=compiler.sql_weights)
                 matches = compiler.queryset.annotate(_vector_=combined).filter(_vector_=tsquery)
-                return list(matches.order_by(rank.desc(), "-pk").values_list("page_id", "facet_codes")[:limit])
+                ordered = matches.order_by(rank.desc(), "-pk")
+                return list(ordered.values_list("page_id", "facet_codes", "own_words")[:limit])
 
         return CampaignPostgresSearchBackend
     if vendor == "sqlite":

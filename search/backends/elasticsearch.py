@@ -16,5 +16,9 @@ class CampaignElasticsearchBackend(ServerMatchingMixin, Elasticsearch9SearchBack
     query_compiler_class = CampaignElasticsearchQueryCompiler
     unavailable_errors = (ApiError, TransportError, OSError)
 
+    def is_outage(self, error):
+        # An answer refusing the request (a 4xx: a bad mapping, say) is a bug to see, not an outage.
+        return not isinstance(error, ApiError) or error.meta.status >= 500 or error.meta.status == 429
+
 
 SearchBackend = CampaignElasticsearchBackend

@@ -5,8 +5,9 @@ import re
 from modelsearch.utils import deep_update
 from wagtail.search.query import PlainText
 
+from search import availability
 from search.backends.common import CampaignSearchMixin, PageWindow
-from search.documents import ACCEPTING_TERM
+from search.documents import ACCEPTING_TERM, NEWCOMERS_TERM
 from search.text import MAX_QUERY_TERMS, STEMMER_LANGUAGES, query_terms
 
 # Lower-case, drop the language's stop words, fold accents, then stem: "Bénévoles" and "benevole"
@@ -61,7 +62,9 @@ LANGUAGE_ANALYSIS = {
     }
 }
 
-LANGUAGE_FIELDS = [name for language in STEMMER_LANGUAGES for name in (f"title_{language}", f"text_{language}")]
+LANGUAGE_FIELDS = [
+    name for language in STEMMER_LANGUAGES for name in (f"title_{language}", f"text_{language}", f"facts_{language}")
+]
 
 
 class CrossFieldsMixin:
@@ -79,6 +82,29 @@ class ServerMatchingMixin(CampaignSearchMixin):
         params = dict(params)
         params["INDEX_SETTINGS"] = deep_update(LANGUAGE_ANALYSIS, params.get("INDEX_SETTINGS", {}))
         super().__init__(params)
+
+    def is_outage(self, error):
+        """Whether `error` (one of `unavailable_errors`) means the server is not answering, not a bad request."""
+        return True
+
+    def _change_index(self, change, obj):
+        # Wagtail's signal handlers call add() and delete() on every save and log whatever they raise with
+        # a traceback, then go on: during an outage, one traceback per save. An outage is noted once
+        # instead (search/availability.py); any other error still reaches Wagtail's handlers.
+        try:
+            change(obj)
+        except self.unavailable_errors as error:
+            if not self.is_outage(error):
+                raise
+            availability.server_failed(error)
+        else:
+            availability.server_answered()
+
+    def add(self, obj):
+        self._change_index(super().add, obj)
+
+    def delete(self, obj):
+        self._change_index(super().delete, obj)
 
     def match_documents(self, query, queryset):
         terms = query_terms(query)
@@ -107,7 +133,7 @@ class ServerMatchingMixin(CampaignSearchMixin):
         ids = [hit["fields"][column][0] for hit in response["hits"]["hits"] if column in hit.get("fields", {})]
         return ids, response
 
-    def match_page_window(self, query, queryset, selected, accepting, offset, size):
+    def match_page_window(self, query, queryset, selected, accepting, offset, size, *, newcomers=False, place=None):
         """One page of the finder's text search, with its filters and facet counts, in one request.
 
         `selected` maps a facet's parameter to the codes ticked (OR within a facet, AND across facets).
@@ -116,6 +142,11 @@ class ServerMatchingMixin(CampaignSearchMixin):
         filters applied (`counts["accepting"]`: programmes taking volunteers now with every other filter
         applied; `counts["matched"]`: matches of the text whatever the filters).
         """
+        if place is not None:
+            # Ordered by "near you" tier first: the best matches' codes, tiered like the database backend's.
+            return super().match_page_window(
+                query, queryset, selected, accepting, offset, size, newcomers=newcomers, place=place
+            )
         results = self.match_documents(query, queryset)
         if not hasattr(results, "_get_es_body"):
             return None
@@ -127,6 +158,8 @@ class ServerMatchingMixin(CampaignSearchMixin):
         }
         if accepting:
             clauses["accepting"] = {"term": {column: ACCEPTING_TERM}}
+        if newcomers:
+            clauses["newcomers"] = {"term": {column: NEWCOMERS_TERM}}
 
         def others(skip):
             return {"bool": {"filter": [clause for param, clause in clauses.items() if param != skip]}}
@@ -140,6 +173,9 @@ class ServerMatchingMixin(CampaignSearchMixin):
         }
         aggregations["accepting"] = {
             "filter": {"bool": {"filter": [others("accepting"), {"term": {column: ACCEPTING_TERM}}]}}
+        }
+        aggregations["newcomers"] = {
+            "filter": {"bool": {"filter": [others("newcomers"), {"term": {column: NEWCOMERS_TERM}}]}}
         }
         aggregations["matched"] = {"filter": {"match_all": {}}}
         body = {
@@ -156,6 +192,7 @@ class ServerMatchingMixin(CampaignSearchMixin):
             for param in selected
         }
         counts["accepting"] = found["accepting"]["doc_count"]
+        counts["newcomers"] = found["newcomers"]["doc_count"]
         counts["matched"] = found["matched"]["doc_count"]
         total = response["hits"]["total"]
         return PageWindow(ids=ids, total=total["value"] if isinstance(total, dict) else total, counts=counts)

@@ -18,6 +18,7 @@ from programs.models import ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from tests.factories import UserFactory
 from tests.programs_support import make_index, make_organisation, make_programme
+from tests.two_factor_support import authenticator_for, current_code
 
 # serialized_rollback: the flush after each test must not take the root page and reference data with it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -48,7 +49,9 @@ def federation(transactional_db, home_page):
     org_editor.groups.add(Group.objects.get(name="Buddywerk Antwerpen editors"))
     campaign_editor = english_admin(UserFactory(username="campaign-carl"))
     campaign_editor.groups.add(ensure_campaign_groups()["editors"])
-    yield {"index": index, "programme": programme}
+    # A campaign editor publishes, so it signs in with a second factor.
+    authenticator = authenticator_for(campaign_editor)
+    yield {"index": index, "programme": programme, "authenticator": authenticator}
     cache.clear()
 
 
@@ -62,11 +65,16 @@ def wait_for(condition, timeout=15.0):
     return condition()
 
 
-def log_in(page, username):
+def log_in(page, username, authenticator=None):
+    """Sign in through the real login form, then, for an account that must use one, with its second factor."""
     page.goto("/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.locator("form button[type=submit]").click()
+    if authenticator is not None:
+        page.wait_for_url("**/admin/two-factor/verify/?next=*")
+        page.fill("input[name=code]", current_code(authenticator))
+        page.locator("form.login-form button[type=submit]").click()
     page.wait_for_url("**/admin/")
 
 
@@ -113,7 +121,7 @@ def test_a_change_is_submitted_approved_and_shown_to_visitors(page, federation, 
     log_out(page)
 
     # A campaign editor finds it on the dashboard and approves it.
-    log_in(page, "campaign-carl")
+    log_in(page, "campaign-carl", federation["authenticator"])
     review = page.locator("#awaiting-review-section")
     assert "Taalbuddy" in review.inner_text()
     open_edit_view(page, edit_url)

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from home.demo import DEMO_APP_MODULES, DEMO_LOADERS
 from home.demo.loader import ensure_locale_synchronization, load_home_demo
-from home.demo.users import DEMO_PASSWORD, ensure_demo_users
+from home.demo.users import DEMO_PASSWORD, demo_authenticators, ensure_demo_users
 from home.permissions import ensure_campaign_groups
 
 
@@ -71,3 +71,7 @@ class Command(BaseCommand):
         organisation_editor = get_user_model().objects.filter(username="org-editor").first()
         if organisation_editor is not None:
             self.stdout.write(f"  {'org-editor':<16} {DEMO_PASSWORD}  (organisation editor)")
+        if demo_authenticators().exists():
+            self.stdout.write(
+                "campaign-editor and campaign-admin then enter a code: `manage.py demo_sign_in_code` prints it."
+            )

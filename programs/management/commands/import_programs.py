@@ -1,4 +1,4 @@
-"""manage.py import_programs FILE [--dry-run]: import programme listings (DESIGN.md §3)."""
+"""manage.py import_programs FILE [--dry-run]: import programme listings (docs/import-format.md)."""
 
 import sys
 
@@ -25,7 +25,7 @@ class ProgressBar:
 class Command(BaseCommand):
     help = (
         "Import buddy programmes from a UTF-8 CSV file with a header row or a JSON list of objects "
-        "(columns in DESIGN.md §3). Nothing is imported if any row is invalid."
+        "(columns: docs/import-format.md). Nothing is imported if any row is invalid."
     )
 
     def add_arguments(self, parser):
