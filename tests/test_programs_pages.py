@@ -1,4 +1,5 @@
 import datetime
+import html
 import json
 import re
 
@@ -349,3 +350,60 @@ def test_badges_follow_status_and_accepting(client, antwerp):
     assert "badge--ended" in html
     assert "This programme has ended." in html
     assert "Sign up as a volunteer" not in html
+
+
+def meta_description(response):
+    found = re.findall(r'<meta name="description" content="([^"]*)">', response.content.decode())
+    assert len(found) <= 1
+    return html.unescape(found[0]) if found else None
+
+
+@pytest.mark.django_db
+def test_a_programme_page_is_described_by_its_summary_unless_the_editor_wrote_a_description(client, antwerp):
+    long_summary = "Een buddy helpt je Nederlands oefenen tijdens een wandeling door de stad. " * 4
+    programme = make_programme(antwerp, "Taalbuddy", summary=long_summary.strip())
+    described = meta_description(client.get(programme.url))
+    assert described.startswith("Een buddy helpt je Nederlands oefenen")
+    assert len(described) <= 160 and described.endswith("…")  # shortened to what search engines show
+
+    programme.search_description = "Oefen Nederlands met een buddy in Antwerpen."
+    programme.save_revision().publish()
+    assert meta_description(client.get(programme.url)) == "Oefen Nederlands met een buddy in Antwerpen."
+
+
+@pytest.mark.django_db
+def test_the_overview_and_home_page_have_a_meta_description(client, index, home_page):
+    index.introduction = "Alle buddyprogramma's in België en Luxemburg."
+    index.save_revision().publish()
+    assert meta_description(overview(client)) == "Alle buddyprogramma's in België en Luxemburg."
+    home_page.search_description = "Word buddy van een nieuwkomer."
+    home_page.save_revision().publish()
+    assert meta_description(client.get(home_page.url)) == "Word buddy van een nieuwkomer."
+
+
+@pytest.mark.django_db
+def test_the_filters_control_counts_only_the_choices_inside_it(client, antwerp):
+    make_programme(antwerp, "Taalbuddy", themes=["language", "work"], regions=["BE-VAN"], accepting_volunteers="open")
+
+    def filters_summary(query):
+        page = overview(client, query).content.decode()
+        return re.search(r'<summary class="finder__filters-toggle">([^<]*)</summary>', page).group(1)
+
+    assert filters_summary("") == "Filters (0)"
+    # The search text and the place have their own fields above the panel: not counted.
+    assert filters_summary("?q=taal&place=2000") == "Filters (0)"
+    assert filters_summary("?theme=language&theme=work&region=BE-VAN&accepting=1&newcomers=1&q=taal") == "Filters (5)"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_programme_dates_use_the_languages_date_format_as_stories_do(client, antwerp, language):
+    from django.utils import formats, translation
+
+    verified = datetime.date(2026, 3, 9)
+    programme = make_programme(antwerp, "Taalbuddy", last_verified=verified)
+    page = programme if language == "nl" else in_locale(programme, language)
+    content = client.get(page.url).content.decode()
+    with translation.override(language):
+        expected = formats.date_format(verified, "DATE_FORMAT")
+    assert f'<time datetime="2026-03-09">{expected}</time>' in content

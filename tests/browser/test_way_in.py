@@ -12,6 +12,7 @@ from home.demo import content
 from home.models import FAQPage, HomePage, StandardPage
 from programs.models import ProgramIndexPage
 from stories.models import StoryPage
+from tests.browser.conftest import NAVIGATION_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -31,6 +32,7 @@ def phone_without_js(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     yield page
     context.close()
 
@@ -99,7 +101,7 @@ def test_phone_visitor_reaches_a_programme_in_three_taps_without_javascript(phon
 
         # Filters chosen in the collapsed panel come back as removable chips, still above the first card.
         page.locator(".finder__filters-toggle").click()
-        page.locator(".finder__toggle input").check()
+        page.locator("#filter-accepting").check()
         page.locator(".finder__filters-panel button[type=submit]").click()
         page.wait_for_load_state()
         assert "accepting=1" in page.url
