@@ -240,7 +240,7 @@ def test_detail_page_shows_every_field(client, full_programme, antwerp):
         "Dutch, Arabic",
         "Zes maanden, één keer per week.",
         "18 years",
-        '<dd lang="nl">Zes maanden, één keer per week.</dd>',
+        '<span lang="nl">Zes maanden, één keer per week.</span>',
         "badge--open",
         "badge--waitlist",
         "In juli en augustus zijn er minder activiteiten.",
@@ -330,7 +330,9 @@ def test_untranslated_fields_of_a_translation_keep_their_source_language(client,
     assert '<h1 lang="fr">Binôme</h1>' in html
     assert '<p class="lead" lang="fr">Pratiquer.</p>' in html
     assert '<p lang="nl">Tijdelijk gesloten.</p>' in html
-    assert '<dd lang="nl">Elke week.</dd>' in html
+    assert '<span lang="nl">Elke week.</span>' in html
+    # Untranslated fragments of a translated page carry the note an untranslated page does.
+    assert html.count('<p class="translation-note" role="note">Cette information n\'est disponible') == 2
 
 
 @pytest.mark.django_db
