@@ -21,7 +21,6 @@ import os
 import platform
 import random
 import statistics
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -121,16 +120,7 @@ def main():
             print(f"{args.size} {label}: {latency}", flush=True)
             rows.append((label, latency))
     finally:
-        try:
-            from wagtail.search.backends import get_search_backend
-
-            with override_settings(WAGTAILSEARCH_BACKENDS=settings_for["server"]):
-                es = get_search_backend("default").es
-                names = list(es.indices.get(index=f"{prefix}*"))  # deleted by name only
-                if names:
-                    es.indices.delete(index=names)
-        except Exception as error:  # the report matters more than the clean-up
-            print(f"Could not delete the benchmark indexes: {error}", file=sys.stderr)
+        search_bench.delete_indexes(settings_for["server"], prefix)
         creation.destroy_test_db(old_name, verbosity=0)
 
     lines = [

@@ -220,6 +220,22 @@ def finder_latencies(backend_settings, requests, rng, text=True):
     }
 
 
+def delete_indexes(server_settings, prefix):
+    """Delete the run's indexes on the search server, by name only; a failure is printed, not raised."""
+    from django.test import override_settings
+
+    from wagtail.search.backends import get_search_backend
+
+    try:
+        with override_settings(WAGTAILSEARCH_BACKENDS=server_settings):
+            es = get_search_backend("default").es
+            names = list(es.indices.get(index=f"{prefix}*"))
+            if names:
+                es.indices.delete(index=names)
+    except Exception as error:  # the report matters more than the clean-up
+        print(f"Could not delete the benchmark indexes: {error}", file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -267,16 +283,7 @@ def main():
                 print(f"{size} {name}: {latency}", flush=True)
                 rows.append((size, name, latency, timings["documents"], timings[name]))
     finally:
-        try:
-            from wagtail.search.backends import get_search_backend
-
-            with override_settings(WAGTAILSEARCH_BACKENDS=settings_for["server"]):
-                es = get_search_backend("default").es
-                names = list(es.indices.get(index=f"{prefix}*"))  # deleted by name only
-                if names:
-                    es.indices.delete(index=names)
-        except Exception as error:  # the report matters more than the clean-up
-            print(f"Could not delete the benchmark indexes: {error}", file=sys.stderr)
+        delete_indexes(settings_for["server"], prefix)
         creation.destroy_test_db(old_name, verbosity=0)
     write_report(args.output, rows, args.requests, load_before, os.getloadavg())
 

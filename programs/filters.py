@@ -43,8 +43,8 @@ from programs.languages import language_name
 from programs.models import Language, ProgramLocation, ProgramMunicipality, ProgramPage
 from programs.near import OUT_OF_REACH, reason, resolve_place, tier_expression
 from programs.places import distance_km
-from search.backends.common import MAX_WINDOW_MATCHES
-from search.service import finder_text, prefix_programmes, search_programmes_window
+from search.backends.common import MAX_RESULT_WINDOW, MAX_WINDOW_MATCHES
+from search.service import finder_text, prefix_programmes, search_programmes_window, too_deep_message
 
 PAGE_SIZE = 12
 MAX_VALUES_PER_FACET = 20
@@ -306,10 +306,16 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
                 text, locale, facet_codes, accepting, offset, page_size, newcomers=newcomers, place=place
             )
 
-        window = search_window(number)
+        # The search server pages no deeper than MAX_RESULT_WINDOW (it refuses the request): ask for at most
+        # the deepest page it can give.
+        deepest = MAX_RESULT_WINDOW // page_size
+        window = search_window(min(number, deepest))
         if window is None:
             programmes = prefix_programmes(programmes, text, locale)
         else:
+            if number > deepest and window.total > MAX_RESULT_WINDOW:
+                number = deepest
+                messages.append(too_deep_message())
             backend_counts = window.counts
             if window.capped:
                 messages.append(

@@ -10,8 +10,9 @@ that is one line per change for all app servers; with the local-memory cache,
 one per process. The client's own per-request lines and retry warnings are
 silenced in the LOGGING setting (`elastic_transport`).
 
-Index changes made while the server is down are not sent to it (the database
-index has them): run `manage.py update_index` once it is back (README).
+Index changes made while the server is down wait in a queue (the database
+index has them already) until `manage.py send_pending_index_changes` sends
+them (search/index_queue.py).
 """
 
 import logging
@@ -32,8 +33,8 @@ def server_failed(error):
     cache.set(RETRY_LATER_KEY, True, settings.SEARCH_SERVER_RETRY_AFTER)
     if cache.add(UNREACHABLE_KEY, True, timeout=None):
         logger.warning(
-            "The search server did not answer (%s: %s); searches use the database, and index changes wait for "
-            "manage.py update_index, until it answers again.",
+            "The search server did not answer (%s: %s); searches use the database, and index changes wait in a "
+            "queue for manage.py send_pending_index_changes, until it answers again.",
             type(error).__name__,
             str(error)[:200],
         )

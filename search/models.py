@@ -127,3 +127,28 @@ class SearchDocument(index.Indexed, models.Model):
     def autocomplete_text(self):
         # Folded copies too: PostgreSQL's autocomplete does not fold accents.
         return f"{self.suggestions}\n{fold(self.suggestions)}"
+
+
+class PendingIndexChange(models.Model):
+    """An index change the search server missed (it was down): `manage.py send_pending_index_changes` sends it.
+
+    One row per object: a later change replaces an earlier one (the replay reads the object as it is then).
+    Only the model, the primary key and the kind of change are kept, never the indexed text.
+    """
+
+    ADD = "add"
+    DELETE = "delete"
+    ACTION_CHOICES = [(ADD, _("Add or update")), (DELETE, _("Delete"))]
+
+    model = models.CharField(max_length=100)  # "app_label.model_name"
+    object_pk = models.CharField(max_length=64)
+    action = models.CharField(max_length=10, choices=ACTION_CHOICES)
+    queued_at = models.DateTimeField(auto_now=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["model", "object_pk"], name="unique_pending_index_change")]
+        ordering = ["queued_at", "pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.model} {self.object_pk}"

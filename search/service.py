@@ -9,6 +9,7 @@ so once per outage (search/availability.py).
 """
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query
@@ -24,6 +26,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from search import availability
+from search.backends.common import MAX_RESULT_WINDOW
 from search.models import SearchDocument
 from search.text import clean_query, fold, highlight, highlight_title, query_terms, words
 
@@ -37,6 +40,8 @@ POPULAR_DAYS = 30
 POPULAR_MAX_LENGTH = 60
 
 KIND_LABELS = dict(SearchDocument.KIND_CHOICES)
+
+logger = logging.getLogger(__name__)
 
 
 _backends = {}
@@ -66,7 +71,16 @@ def run(operation):
     except backend.unavailable_errors as error:
         if not fallback:
             raise
-        availability.server_failed(error)
+        if backend.is_outage(error):
+            availability.server_failed(error)
+        else:
+            # The server answered, refusing this one request: the visitor still gets results, the log gets
+            # the error, and the other searches keep using the server.
+            # Only the kind of error: the request holds what the visitor typed.
+            status = getattr(getattr(error, "meta", None), "status", "")
+            logger.error(
+                "The search server refused a request (%s %s); answered from the database", type(error).__name__, status
+            )
         return operation(backend_named(fallback))
     if fallback:
         availability.server_answered()
@@ -85,6 +99,12 @@ def page_number(raw, messages):
         messages.append(_("“%(value)s” is not a page number; showing the first page.") % {"value": str(raw)[:20]})
         return 1
     return number
+
+
+def too_deep_message():
+    return _(
+        "Only the first %(n)s results can be shown, a page at a time; add a word or a filter to narrow the search."
+    ) % {"n": number_format(MAX_RESULT_WINDOW, force_grouping=True)}
 
 
 @dataclass
@@ -132,7 +152,8 @@ def site_search(raw_query, *, locale, raw_page=None, request=None, record=True):
     def search(backend):
         paginator = Paginator(backend.match_documents(query, documents), RESULTS_PER_PAGE)
         total = paginator.count
-        last = max(paginator.num_pages, 1)
+        # The server pages no further than MAX_RESULT_WINDOW results.
+        last = max(min(paginator.num_pages, MAX_RESULT_WINDOW // RESULTS_PER_PAGE), 1)
         page = paginator.page(min(number, last))
         page.object_list = list(page.object_list)
         return paginator, page, total
@@ -140,6 +161,8 @@ def site_search(raw_query, *, locale, raw_page=None, request=None, record=True):
     result.paginator, result.page, result.total = run(search)
     if number > result.paginator.num_pages and result.total:
         messages.append(_("There is no page %(number)d; showing the last page.") % {"number": number})
+    elif number > result.page.number:
+        messages.append(too_deep_message())
     result.hits = _hits(result.page.object_list, query, request)
     result.picks = editors_picks(query, locale, request)
     if record and result.total and result.page.number == 1:

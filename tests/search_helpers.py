@@ -33,6 +33,9 @@ def server_settings(url=None, prefix=RUN_PREFIX):
             "INDEX_PREFIX": prefix,
             "TIMEOUT": 10,
             "FALLBACK": "database",
+            # A test runs inside one transaction that never commits: send index changes at once, not after
+            # the commit (tests/test_search_index_queue.py commits for real to test the deferred sending).
+            "INDEX_AFTER_COMMIT": False,
             # Tests need no fsync per write (the default "request" durability costs ~50 ms a write here).
             "INDEX_SETTINGS": {"settings": {"index": {"translog": {"durability": "async"}}}},
         },

@@ -7,6 +7,8 @@ from search.text import query_terms
 # The database backend filters and counts the finder's facets over at most this many matches, the
 # best (more is not a specific query; the search server counts over every match).
 MAX_WINDOW_MATCHES = 1000
+# The search server returns no result beyond this offset (its index.max_result_window); nor does the site.
+MAX_RESULT_WINDOW = 10_000
 
 # Words too common to narrow a search when other words are given (the database backend needs
 # every word to match; the search server's analyzers drop these themselves).

@@ -7,6 +7,9 @@ from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend, Ela
 
 from search.backends.server import CrossFieldsMixin, ServerMatchingMixin
 
+# Statuses that mean the server (or a proxy before it) cannot answer now.
+OUTAGE_STATUSES = {429, 502, 503, 504}
+
 
 class CampaignElasticsearchQueryCompiler(CrossFieldsMixin, Elasticsearch9SearchQueryCompiler):
     pass
@@ -17,8 +20,13 @@ class CampaignElasticsearchBackend(ServerMatchingMixin, Elasticsearch9SearchBack
     unavailable_errors = (ApiError, TransportError, OSError)
 
     def is_outage(self, error):
-        # An answer refusing the request (a 4xx: a bad mapping, say) is a bug to see, not an outage.
-        return not isinstance(error, ApiError) or error.meta.status >= 500 or error.meta.status == 429
+        """No answer (connection refused, time-out) or "unavailable, try later"; not a request it refused.
+
+        A refused request (400: a result window too deep, a bad mapping; 500: a bug in the query) is an
+        error to see and answer for that request alone; counted as an outage, a handful of such requests
+        would send every search to the database.
+        """
+        return not isinstance(error, ApiError) or error.meta.status in OUTAGE_STATUSES
 
 
 SearchBackend = CampaignElasticsearchBackend

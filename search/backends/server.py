@@ -5,9 +5,10 @@ import re
 from modelsearch.utils import deep_update
 from wagtail.search.query import PlainText
 
-from search import availability
+from search import index_queue
 from search.backends.common import CampaignSearchMixin, PageWindow
 from search.documents import ACCEPTING_TERM, NEWCOMERS_TERM
+from search.models import PendingIndexChange
 from search.text import MAX_QUERY_TERMS, STEMMER_LANGUAGES, query_terms
 
 # Lower-case, drop the language's stop words, fold accents, then stem: "Bénévoles" and "benevole"
@@ -78,8 +79,13 @@ class CrossFieldsMixin:
 
 
 class ServerMatchingMixin(CampaignSearchMixin):
+    # Index changes wait for the commit (search/index_queue.py). The test settings turn it off: a test runs
+    # inside one transaction that never commits.
+    index_after_commit = True
+
     def __init__(self, params):
         params = dict(params)
+        self.index_after_commit = params.pop("INDEX_AFTER_COMMIT", True)
         params["INDEX_SETTINGS"] = deep_update(LANGUAGE_ANALYSIS, params.get("INDEX_SETTINGS", {}))
         super().__init__(params)
 
@@ -87,24 +93,19 @@ class ServerMatchingMixin(CampaignSearchMixin):
         """Whether `error` (one of `unavailable_errors`) means the server is not answering, not a bad request."""
         return True
 
-    def _change_index(self, change, obj):
-        # Wagtail's signal handlers call add() and delete() on every save and log whatever they raise with
-        # a traceback, then go on: during an outage, one traceback per save. An outage is noted once
-        # instead (search/availability.py); any other error still reaches Wagtail's handlers.
-        try:
-            change(obj)
-        except self.unavailable_errors as error:
-            if not self.is_outage(error):
-                raise
-            availability.server_failed(error)
-        else:
-            availability.server_answered()
-
+    # Wagtail's signal handlers call add() and delete() on every save, inside the transaction, and log
+    # whatever they raise with a traceback. Here a change waits for the commit, and during an outage it is
+    # queued instead, with one log line per outage (search/index_queue.py, search/availability.py).
     def add(self, obj):
-        self._change_index(super().add, obj)
+        index_queue.send(self, PendingIndexChange.ADD, obj, super().add)
 
     def delete(self, obj):
-        self._change_index(super().delete, obj)
+        # Django clears the primary key once the row is deleted: keep it for the change sent after the commit.
+        index_queue.send(self, PendingIndexChange.DELETE, type(obj)(pk=obj.pk), super().delete)
+
+    def send_now(self, action, obj):
+        """Send a queued change to the server at once, raising what the server raises."""
+        (super().add if action == PendingIndexChange.ADD else super().delete)(obj)
 
     def match_documents(self, query, queryset):
         terms = query_terms(query)
