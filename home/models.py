@@ -7,7 +7,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -24,6 +24,8 @@ from home.image_metadata import strip_metadata
 from home.page_forms import CampaignPageForm
 from home.structured_data import to_json_ld
 from search.text import plain_text
+
+META_DESCRIPTION_LENGTH = 160  # what search engines show of a description
 
 
 class CampaignImage(AbstractImage):
@@ -141,6 +143,20 @@ class SocialFieldsMixin(models.Model):
         if self.social_image:
             return alt_text(self.social_image, self.social_image_alt_text)
         return self.get_main_image_alt_text()
+
+    # The fields a page's meta description falls back on, in order, when an editor leaves it empty.
+    meta_description_fields = ("summary", "introduction", "hero_text", "pull_quote", "description")
+
+    def get_meta_description(self):
+        """The editor's "search description" (Promote tab), else the page's own summary or intro, shortened."""
+        if self.search_description:
+            return self.search_description
+        for name in self.meta_description_fields:
+            value = getattr(self, name, None)
+            text = plain_text(str(value)) if value else ""
+            if text:
+                return Truncator(text).chars(META_DESCRIPTION_LENGTH)
+        return ""
 
 
 # Page fields every page type translates (title, slug, SEO, social image alt text) or keeps in step (social image).
@@ -279,7 +295,8 @@ class HomePage(BasePage):
             {"value": programmes.count(), "label": _("buddy programmes")},
             {"value": OrganisationPage.objects.live().filter(locale=locale).count(), "label": _("organisations")},
             {
-                "value": programmes.exclude(accepting_volunteers="closed").count(),
+                # The same programmes as the overview's "looking for volunteers now" filter.
+                "value": ProgramPage.looking_for_volunteers(programmes).count(),
                 "label": _("programmes looking for volunteers"),
             },
         ]

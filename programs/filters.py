@@ -191,6 +191,14 @@ class FinderResult:
     def clear_url(self):
         return "?"
 
+    @property
+    def filter_count(self):
+        """How many choices the collapsed "Filters (n)" panel holds: the facets' options and the two toggles.
+
+        The search text and the place have their own fields above the panel, so they are not counted.
+        """
+        return sum(len(self.selected.get(facet.param, [])) for facet in FACETS) + self.accepting + self.newcomers
+
 
 def _url(params):
     pairs = [(key, value) for key, values in params.items() for value in values if value]
@@ -487,4 +495,4 @@ def _for_cards(queryset):
     return queryset.annotate(
         organisation_title=Subquery(parent, output_field=CharField()),
         source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")),
-    ).prefetch_related("regions", "themes")
+    ).prefetch_related("regions", "themes", "municipality_links__municipality")

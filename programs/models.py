@@ -195,6 +195,7 @@ class ProgramIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programs.OrganisationPage"]
     max_count_per_parent = 1
+    show_in_menus_default = True  # every "how do I take part" leads here; the menu shows it on every page
 
     class Meta:
         verbose_name = _("programme overview")
@@ -495,6 +496,11 @@ class ProgramPage(BasePage):
     @property
     def is_accepting_volunteers_now(self):
         return self.status == "active" and self.accepting_volunteers == "open"
+
+    @staticmethod
+    def looking_for_volunteers(queryset):
+        """The programmes of `queryset` the overview's "looking for volunteers now" filter finds."""
+        return queryset.filter(status="active", accepting_volunteers="open")
 
     def get_main_image(self):
         return self.image

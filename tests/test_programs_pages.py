@@ -1,4 +1,5 @@
 import datetime
+import html
 import json
 import re
 
@@ -239,7 +240,7 @@ def test_detail_page_shows_every_field(client, full_programme, antwerp):
         "Dutch, Arabic",
         "Zes maanden, één keer per week.",
         "18 years",
-        '<dd lang="nl">Zes maanden, één keer per week.</dd>',
+        '<span lang="nl">Zes maanden, één keer per week.</span>',
         "badge--open",
         "badge--waitlist",
         "In juli en augustus zijn er minder activiteiten.",
@@ -329,7 +330,9 @@ def test_untranslated_fields_of_a_translation_keep_their_source_language(client,
     assert '<h1 lang="fr">Binôme</h1>' in html
     assert '<p class="lead" lang="fr">Pratiquer.</p>' in html
     assert '<p lang="nl">Tijdelijk gesloten.</p>' in html
-    assert '<dd lang="nl">Elke week.</dd>' in html
+    assert '<span lang="nl">Elke week.</span>' in html
+    # Untranslated fragments of a translated page carry the note an untranslated page does.
+    assert html.count('<p class="translation-note" role="note">Cette information n\'est disponible') == 2
 
 
 @pytest.mark.django_db
@@ -349,3 +352,60 @@ def test_badges_follow_status_and_accepting(client, antwerp):
     assert "badge--ended" in html
     assert "This programme has ended." in html
     assert "Sign up as a volunteer" not in html
+
+
+def meta_description(response):
+    found = re.findall(r'<meta name="description" content="([^"]*)">', response.content.decode())
+    assert len(found) <= 1
+    return html.unescape(found[0]) if found else None
+
+
+@pytest.mark.django_db
+def test_a_programme_page_is_described_by_its_summary_unless_the_editor_wrote_a_description(client, antwerp):
+    long_summary = "Een buddy helpt je Nederlands oefenen tijdens een wandeling door de stad. " * 4
+    programme = make_programme(antwerp, "Taalbuddy", summary=long_summary.strip())
+    described = meta_description(client.get(programme.url))
+    assert described.startswith("Een buddy helpt je Nederlands oefenen")
+    assert len(described) <= 160 and described.endswith("…")  # shortened to what search engines show
+
+    programme.search_description = "Oefen Nederlands met een buddy in Antwerpen."
+    programme.save_revision().publish()
+    assert meta_description(client.get(programme.url)) == "Oefen Nederlands met een buddy in Antwerpen."
+
+
+@pytest.mark.django_db
+def test_the_overview_and_home_page_have_a_meta_description(client, index, home_page):
+    index.introduction = "Alle buddyprogramma's in België en Luxemburg."
+    index.save_revision().publish()
+    assert meta_description(overview(client)) == "Alle buddyprogramma's in België en Luxemburg."
+    home_page.search_description = "Word buddy van een nieuwkomer."
+    home_page.save_revision().publish()
+    assert meta_description(client.get(home_page.url)) == "Word buddy van een nieuwkomer."
+
+
+@pytest.mark.django_db
+def test_the_filters_control_counts_only_the_choices_inside_it(client, antwerp):
+    make_programme(antwerp, "Taalbuddy", themes=["language", "work"], regions=["BE-VAN"], accepting_volunteers="open")
+
+    def filters_summary(query):
+        page = overview(client, query).content.decode()
+        return re.search(r'<summary class="finder__filters-toggle">([^<]*)</summary>', page).group(1)
+
+    assert filters_summary("") == "Filters (0)"
+    # The search text and the place have their own fields above the panel: not counted.
+    assert filters_summary("?q=taal&place=2000") == "Filters (0)"
+    assert filters_summary("?theme=language&theme=work&region=BE-VAN&accepting=1&newcomers=1&q=taal") == "Filters (5)"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_programme_dates_use_the_languages_date_format_as_stories_do(client, antwerp, language):
+    from django.utils import formats, translation
+
+    verified = datetime.date(2026, 3, 9)
+    programme = make_programme(antwerp, "Taalbuddy", last_verified=verified)
+    page = programme if language == "nl" else in_locale(programme, language)
+    content = client.get(page.url).content.decode()
+    with translation.override(language):
+        expected = formats.date_format(verified, "DATE_FORMAT")
+    assert f'<time datetime="2026-03-09">{expected}</time>' in content

@@ -1,4 +1,5 @@
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
@@ -73,11 +74,34 @@ def home_page(context):
 
 
 @register.simple_tag(takes_context=True)
+def programme_overview(context):
+    """The live programme overview in the visitor's language: where every "how do I take part" leads."""
+    request = context.get("request")
+    language = translation.get_language()
+    return _memo(request, ("programme_overview", language), lambda: _programme_overview(home_page(context)))
+
+
+def _programme_overview(home):
+    if home is None:
+        return None
+    try:
+        index_model = apps.get_model("programs", "ProgramIndexPage")
+    except LookupError:  # the site runs without the programmes app
+        return None
+    return index_model.objects.child_of(home).live().first()
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The home page's menu pages, with the programme overview always among them (first if an editor hid it)."""
     home = home_page(context)
     if home is None:
         return []
-    return home.get_children().live().in_menu().specific(defer=True)
+    items = list(home.get_children().live().in_menu().specific(defer=True))
+    overview = programme_overview(context)
+    if overview is not None and overview.pk not in {item.pk for item in items}:
+        items.insert(0, overview)
+    return items
 
 
 @register.filter

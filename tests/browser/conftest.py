@@ -9,6 +9,9 @@ import pytest
 # fixtures around it are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# A first request warms the live server up (templates, search client); on a loaded machine it takes long.
+NAVIGATION_TIMEOUT_MS = 90_000
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
@@ -39,6 +42,7 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     yield page
     context.close()
 
@@ -50,6 +54,7 @@ def phone_page(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     yield page
     context.close()
 
