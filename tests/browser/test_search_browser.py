@@ -70,7 +70,7 @@ def test_visitor_uses_suggestions_narrows_by_a_facet_and_shares_the_url(page, br
     theme = page.locator("details.facet", has=page.locator("#filter-theme-housing"))
     theme.locator("summary").click()
     page.locator("label[for=filter-theme-housing]").click()
-    page.locator(".finder__form button[type=submit]").click()
+    page.locator(".finder__filters-panel button[type=submit]").click()  # "Show programmes"
     page.wait_for_url("**theme=housing*")
     assert "q=woon" in page.url
     assert card_titles(page) == ["Woonbuddy"]
