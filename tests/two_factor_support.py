@@ -17,7 +17,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.contrib.auth import get_user_model
 from django.test import Client as DjangoClient
 
+from wagtail.users.models import UserProfile
+
 from home.permissions import requires_second_factor
+from home.two_factor import devices
 
 TEST_DEVICE_NAME = "Test authenticator"
 
@@ -59,3 +62,25 @@ class Client(DjangoClient):
         fresh = get_user_model().objects.get(pk=user.pk)  # permissions as they are now, not as cached on `user`
         if requires_second_factor(fresh):
             verify_second_factor(self, fresh)
+
+
+def admin_in(user, language="en"):
+    """The user, with the admin in `language` (messages and titles are asserted in it)."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+def enrolled(user):
+    """An authenticator app and fresh recovery codes for the user."""
+    device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    codes = devices.new_recovery_codes(user)
+    return device, codes
+
+
+def password_only(user):
+    """A client signed in with the password alone, before the second factor."""
+    client = Client()
+    log_in_with_password_only(client, user)
+    return client

@@ -5,6 +5,10 @@ import shutil
 
 import pytest
 
+from programs.onboarding import ensure_campaign_groups
+from tests.factories import UserFactory
+from tests.two_factor_support import admin_in
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # fixtures around it are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -109,3 +113,11 @@ def migrated_reference_data(request):
 
     if not Municipality.objects.exists():
         load_municipalities(apps)
+
+
+@pytest.fixture
+def campaign_editor(transactional_db, home_page):
+    """A campaign editor (signs in as "campaign-carl" with the factories' password), the admin in English."""
+    user = admin_in(UserFactory(username="campaign-carl"))
+    user.groups.add(ensure_campaign_groups()["editors"])
+    return user

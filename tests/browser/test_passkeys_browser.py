@@ -9,28 +9,14 @@ checked with axe, and none breaks the admin's Content-Security-Policy (no inline
 import pytest
 from django_otp_webauthn.utils import get_credential_model
 
-from wagtail.users.models import UserProfile
-
 from home.two_factor import devices
-from programs.onboarding import ensure_campaign_groups
 from tests.browser.test_admin_csp import COLLECT_VIOLATIONS
-from tests.factories import UserFactory
 from tests.two_factor_support import authenticator_for, current_code
 
 # serialized_rollback: the flush after each test must not take the root page and reference data with it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture
-def campaign_editor(transactional_db, home_page):
-    user = UserFactory(username="campaign-carl")
-    user.groups.add(ensure_campaign_groups()["editors"])
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
 
 
 @pytest.fixture

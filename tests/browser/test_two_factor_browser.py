@@ -11,25 +11,10 @@ from base64 import b32decode
 import pytest
 from django_otp.oath import totp
 
-from wagtail.users.models import UserProfile
-
-from programs.onboarding import ensure_campaign_groups
-from tests.factories import UserFactory
-
 # serialized_rollback: the flush after each test must not take the root page and reference data with it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture
-def campaign_editor(transactional_db, home_page):
-    user = UserFactory(username="campaign-carl")
-    user.groups.add(ensure_campaign_groups()["editors"])
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
 
 
 def submit_password(page):

@@ -18,52 +18,21 @@ from django_otp_webauthn.utils import get_credential_model
 from django_otp_webauthn.views import BeginCredentialAuthenticationView
 from webauthn.helpers import bytes_to_base64url
 
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser
 from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.models import ModelLogEntry
 
 from home.two_factor import devices
-from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from tests.factories import UserFactory
-from tests.programs_support import make_index
-from tests.test_two_factor import admin_in, enrolled, password_only
-from tests.two_factor_support import Client
+from tests.two_factor_support import Client, admin_in, enrolled, password_only
 
 REGISTRATION_BEGIN = reverse("otp_webauthn:credential-registration-begin")
 REGISTRATION_COMPLETE = reverse("otp_webauthn:credential-registration-complete")
 AUTHENTICATION_BEGIN = reverse("otp_webauthn:credential-authentication-begin")
 AUTHENTICATION_COMPLETE = reverse("otp_webauthn:credential-authentication-complete")
 ENDPOINTS = [REGISTRATION_BEGIN, REGISTRATION_COMPLETE, AUTHENTICATION_BEGIN, AUTHENTICATION_COMPLETE]
-
-
-@pytest.fixture
-def groups(home_page):
-    make_index(home_page)
-    return ensure_campaign_groups()
-
-
-@pytest.fixture
-def campaign_editor(groups):
-    user = admin_in(UserFactory(username="campaign-carl"))
-    user.groups.add(groups["editors"])
-    return user
-
-
-@pytest.fixture
-def campaign_admin(groups):
-    user = admin_in(UserFactory(username="campaign-ada"))
-    user.groups.add(groups["admins"])
-    return user
-
-
-@pytest.fixture
-def org_editor(groups):
-    organisation = onboard_organisation("Buddywerk Gent")
-    user = admin_in(UserFactory(username="org-eva"))
-    user.groups.add(Group.objects.get(organisation_link__organisation_key=organisation.translation_key))
-    return user
 
 
 def passkey_for(user):

@@ -25,65 +25,15 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.models import GroupPagePermission, ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from home.permissions import requires_second_factor
 from home.two_factor import devices
-from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from tests.factories import UserFactory
-from tests.programs_support import make_index
-from tests.two_factor_support import Client, current_code, log_in_with_password_only
+from tests.two_factor_support import Client, admin_in, current_code, enrolled, password_only
 
 PASSWORD = "correct horse battery staple"
 VERIFY = reverse("two_factor:verify")
 ENROL = reverse("two_factor:enrol")
-
-
-@pytest.fixture
-def groups(home_page):
-    make_index(home_page)
-    return ensure_campaign_groups()
-
-
-def admin_in(user, language="en"):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def campaign_editor(groups):
-    user = admin_in(UserFactory(username="campaign-carl"))
-    user.groups.add(groups["editors"])
-    return user
-
-
-@pytest.fixture
-def campaign_admin(groups):
-    user = admin_in(UserFactory(username="campaign-ada"))
-    user.groups.add(groups["admins"])
-    return user
-
-
-@pytest.fixture
-def org_editor(groups):
-    organisation = onboard_organisation("Buddywerk Gent")
-    user = admin_in(UserFactory(username="org-eva"))
-    user.groups.add(Group.objects.get(organisation_link__organisation_key=organisation.translation_key))
-    return user
-
-
-def enrolled(user):
-    device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
-    codes = devices.new_recovery_codes(user)
-    return device, codes
-
-
-def password_only(user):
-    client = Client()
-    log_in_with_password_only(client, user)
-    return client
 
 
 def sign_in_through_login_view(client, user):
