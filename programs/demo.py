@@ -118,16 +118,23 @@ EDITOR_USERNAME = "org-editor"
 EDITOR_ORGANISATION = "Buddywerk Antwerpen"
 
 
-def ensure_index_page(home_pages, log):
-    """The overview under the nl home page, translated into fr and en."""
-    nl_home = home_pages["nl"]
+def ensure_overview_page(nl_home, log):
+    """The overview under the nl home page, untranslated yet.
+
+    The home app's demo creates it with the campaign pages, so that their text (the FAQ's "how do I sign up?")
+    can link to it; `ensure_index_page` translates it later, beneath the translated home pages.
+    """
     index = ProgramIndexPage.objects.child_of(nl_home).first()
     if index is None:
-        spec = INDEX_PAGE["nl"]
-        index = nl_home.add_child(instance=ProgramIndexPage(**spec))
+        index = nl_home.add_child(instance=ProgramIndexPage(**INDEX_PAGE["nl"]))
         index.save_revision().publish()
         log(f"Created the programme overview: {index.title}")
-    index = ProgramIndexPage.objects.get(pk=index.pk)
+    return ProgramIndexPage.objects.get(pk=index.pk)
+
+
+def ensure_index_page(home_pages, log):
+    """The overview under the nl home page, translated into fr and en."""
+    index = ensure_overview_page(home_pages["nl"], log)
     for code in ("fr", "en"):
         existing = index.get_translations().filter(locale__language_code=code).first()
         if existing is not None and existing.alias_of_id is None:

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import translation
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 from wagtail_localize.models import LocaleSynchronization
@@ -20,6 +21,8 @@ from home.management.commands import load_demo_content as command
 from home.management.commands.load_demo_content import import_app_demo_modules
 from home.models import CampaignImage, FAQPage, HomePage, SiteSettings, StandardPage
 from home.permissions import CAMPAIGN_EDITORS, TRANSLATORS
+from programs.demo import ensure_index_page
+from programs.models import ProgramIndexPage
 from tests.two_factor_support import verify_second_factor
 
 PASSWORD = "buddy-demo-2026!"
@@ -53,7 +56,8 @@ def row_counts():
 
 
 def campaign_pages(language):
-    return Page.objects.filter(locale__language_code=language, depth__gte=2).specific()
+    """The home app's pages (the programme overview it creates belongs to, and is translated by, the programmes)."""
+    return Page.objects.filter(locale__language_code=language, depth__gte=2).not_type(ProgramIndexPage).specific()
 
 
 @pytest.mark.django_db
@@ -72,7 +76,9 @@ def test_sets_up_the_site_and_a_second_run_changes_nothing(demo_loaders):
     load()
 
     assert row_counts() == before
-    assert Page.objects.filter(depth__gte=2).count() == 18  # six pages in three languages
+    assert Page.objects.filter(depth__gte=2).not_type(ProgramIndexPage).count() == 18  # six pages in three languages
+    # The programme overview the FAQ links to: made here, translated by the programmes' demo (aliases until then).
+    assert ProgramIndexPage.objects.filter(alias_of__isnull=True).count() == 1
     assert StandardPage.objects.get(pk=about.pk).title == "Over onze campagne"
     assert len(calls) == 2
     context = calls[0]
@@ -96,7 +102,7 @@ def test_sets_up_the_site_and_a_second_run_changes_nothing(demo_loaders):
     assert "WCAG" in str(statement.body) and content.CONTACT_EMAIL in str(statement.body)
 
     in_menu = set(home.get_children().in_menu().values_list("slug", flat=True))
-    assert in_menu == {"over-de-campagne", "word-buddy", "veelgestelde-vragen"}
+    assert in_menu == {"over-de-campagne", "word-buddy", "veelgestelde-vragen", "buddyprogrammas"}
     assert {(s.locale.language_code, s.sync_from.language_code) for s in LocaleSynchronization.objects.all()} == {
         ("fr", "nl"),
         ("en", "nl"),
@@ -164,6 +170,26 @@ def test_every_page_exists_in_three_languages_with_its_own_text_and_renders(clie
     assert '<html lang="fr">' in html
     assert "Un buddy remplace-t-il les services publics" in html
     assert '"inLanguage": "fr"' in html
+
+
+@pytest.mark.django_db
+def test_faq_sign_up_answer_links_to_the_programme_overview_in_each_language(client, small_images):
+    load()
+    ensure_index_page(
+        {code: HomePage.objects.get(locale__language_code=code) for code in ("nl", "fr", "en")}, lambda message: None
+    )
+    for code, question in (
+        ("nl", "Hoe meld ik me aan?"),
+        ("fr", "Comment m'inscrire\u00a0?"),
+        ("en", "How do I sign up?"),
+    ):
+        overview = ProgramIndexPage.objects.get(locale__language_code=code)
+        faq = FAQPage.objects.get(locale__language_code=code)
+        with translation.override(code):
+            answer = next(str(item["answer"]) for item in faq.questions() if item["question"] == question)
+        assert f'href="{overview.url}"' in answer, (code, answer)
+        html = client.get(faq.url).content.decode()
+        assert f'href="{overview.url}"' in html.split(question.replace("'", "&#x27;"), 1)[1].split("</details>", 1)[0]
 
 
 @pytest.mark.django_db

@@ -663,17 +663,19 @@ FAQ_PAGE = {
                     _question(
                         T("Hoe meld ik me aan?", "Comment m'inscrire ?", "How do I sign up?"),
                         R(
-                            "<p>Kies in het overzicht van buddyprogramma's een programma in jouw regio of een "
-                            "programma dat online werkt, en meld je aan via de website van de organisatie.</p>"
+                            '<p>Kies in het <a linktype="page" id="ref:programmes">overzicht van '
+                            "buddyprogramma's</a> een programma in jouw regio of een programma dat online werkt, en "
+                            "meld je aan via de website van de organisatie.</p>"
                             "<p>Ben je zelf nieuwkomer en zoek je een buddy? Ook dan kun je bij die organisaties "
                             "terecht.</p>",
-                            "<p>Choisissez dans l'aperçu des programmes de parrainage un programme dans votre "
-                            "région ou un programme en ligne, et inscrivez-vous sur le site de "
-                            "l'organisation.</p>"
+                            '<p>Choisissez dans <a linktype="page" id="ref:programmes">l\'aperçu des '
+                            "programmes de parrainage</a> un programme dans votre région ou un programme en ligne, "
+                            "et inscrivez-vous sur le site de l'organisation.</p>"
                             "<p>Vous êtes vous-même nouvel arrivant et cherchez un buddy ? Ces organisations sont "
                             "là pour vous aussi.</p>",
-                            "<p>Choose a programme in your region, or one that works online, from the overview of "
-                            "buddy programmes, and sign up on the organisation's website.</p>"
+                            "<p>Choose a programme in your region, or one that works online, from the "
+                            '<a linktype="page" id="ref:programmes">overview of buddy programmes</a>, and sign '
+                            "up on the organisation's website.</p>"
                             "<p>Are you a newcomer looking for a buddy? Those organisations are there for you "
                             "too.</p>",
                         ),

@@ -186,6 +186,11 @@ def load_home_demo(log):
             created.append((page, spec))
             log(f"Created page: {page.title}")
 
+    # The programme overview, which the campaign pages' text links to (the programmes' demo translates and fills it).
+    from programs.demo import ensure_overview_page
+
+    refs["programmes"] = ensure_overview_page(home, log)
+
     # Second pass: with every page in place, the links between them can be set.
     for page, spec in created:
         publish_with_content(page, spec, refs)

@@ -67,10 +67,26 @@ class MissingRef(KeyError):
     pass
 
 
+# A link to a page the loader makes, in rich text: <a linktype="page" id="ref:KEY">, KEY as for `Ref`.
+_PAGE_LINK_REF = re.compile(r'(<a linktype="page" id=")ref:([a-z_]+)(")')
+
+
+def _resolve_page_links(html, refs):
+    """Wagtail's own page links (rendered with the page's translation in the reader's language) by page id."""
+
+    def page_id(match):
+        key = match.group(2)
+        if refs is None or key not in refs:
+            raise MissingRef(key)
+        return f"{match.group(1)}{refs[key].pk}{match.group(3)}"
+
+    return _PAGE_LINK_REF.sub(page_id, html)
+
+
 def localize(value, code, refs=None):
     """`value` with every T/R in language `code` and every Ref resolved from `refs`."""
     if isinstance(value, R):
-        return RichText(value.get(code))
+        return RichText(_resolve_page_links(value.get(code), refs))
     if isinstance(value, T):
         return value.get(code)
     if isinstance(value, Ref):
