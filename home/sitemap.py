@@ -8,8 +8,9 @@ location is the page's address on the configured Site (home/links.py).
 
 Building it walks every live page, and crawlers fetch it often: the XML is
 kept in the cache (per site and sitemap page) and marked cacheable by a CDN
-for the same time, so a page published or withdrawn meanwhile shows there
-within CACHE_SECONDS.
+for the same time. Publishing or withdrawing a page purges it at once
+(home/cache_purge.py): its key carries the page cache's version of
+/sitemap.xml, and the CDN is told to drop that address.
 """
 
 from django.core.cache import cache
@@ -21,6 +22,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemaps
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
+
+from campaign_site import page_cache
 
 CACHE_SECONDS = 15 * 60
 
@@ -39,7 +42,8 @@ class CampaignSitemap(Sitemap):
 @require_GET
 def sitemap(request):
     site = CampaignSitemap(request).get_wagtail_site()
-    key = f"sitemap:{site.pk}:{request.GET.get('p', '1')[:10]}"
+    version = page_cache.current_version(request.path)
+    key = f"sitemap:{site.pk}:{version}:{request.GET.get('p', '1')[:10]}"
     cached = cache.get(key)
     if cached is None:
         response = wagtail_sitemaps.sitemap(request, sitemaps={"wagtail": CampaignSitemap})

@@ -293,6 +293,10 @@ class OrganisationPage(BasePage):
             .order_by("title")
         )
 
+    def pages_showing_this(self):
+        """Its programme pages show its name and logo: purged with it (home/cache_purge.py)."""
+        return ProgramPage.objects.child_of(self).live()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = self.programmes()

@@ -121,6 +121,10 @@ class StoryIndexPage(KeepChildCountMixin, RoutablePageMixin, BasePage):
     def feed_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("feed")
 
+    def get_cached_paths(self):
+        """The list and its feed: both change when a story is published (home/cache_purge.py)."""
+        return ["/", "/" + self.reverse_subpage("feed")]
+
 
 class OrganisationStoriesPage(KeepChildCountMixin, BasePage):
     """The folder of one organisation's stories: the boundary of its editors' permissions.
@@ -304,6 +308,10 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def pages_showing_this(self):
+        """Its programme's page tells its stories: purged with it (home/cache_purge.py)."""
+        return [self.programme] if self.programme_id else []
 
     # Consent ------------------------------------------------------------------------------------
 

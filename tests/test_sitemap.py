@@ -52,7 +52,9 @@ def test_the_sitemap_is_built_once_per_cache_period(client, pages):
         second = client.get("/sitemap.xml")
     # The request's transaction and the site lookup; no page is read.
     assert len(serving) <= 3 < len(building), [query["sql"] for query in serving.captured_queries]
-    assert second.content == first.content, "served from the cache: the page published meanwhile shows later"
+    assert second.content == first.content, (
+        "served from the cache: no purge announced that publication (its commit never comes in this test)"
+    )
     assert second["Cache-Control"] == first["Cache-Control"]
 
     cache.clear()  # CACHE_SECONDS later

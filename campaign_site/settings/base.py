@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the cache: a hit skips all below (campaign_site/page_cache.py).
+    "campaign_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -102,7 +104,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
-                "csp.context_processors.nonce",
             ],
         },
     },
@@ -158,6 +159,37 @@ STORAGES = {
 }
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://campaign")}
+
+# The page cache for anonymous visitors (campaign_site/page_cache.py): how long a page is kept (in this cache
+# and, as s-maxage, by a CDN) unless a publication purges it first; 0 switches it off. A CDN purges exact
+# addresses only, so it keeps pages with a query string (the overview's filters) for a shorter time.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
+PAGE_CACHE_CDN_SECONDS_WITH_QUERY = env.int("PAGE_CACHE_CDN_SECONDS_WITH_QUERY", default=60)
+
+# Who is told when a page changes (home/cache_purge.py): the page cache above, and the CDN if one is configured.
+WAGTAILFRONTENDCACHE = {"local": {"BACKEND": "campaign_site.page_cache.LocalPageCacheBackend"}}
+if env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env.str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env.str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    # Needs boto3; credentials from the usual AWS_* environment variables.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    # A cache that accepts HTTP PURGE requests (Varnish, nginx with a purge module).
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+    }
+# Each language's pages have their own addresses (translated slugs): purges name translations themselves,
+# instead of Wagtail swapping the /nl/ prefix of every URL for the others'.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -229,7 +261,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
+from csp.constants import NONE, SELF  # noqa: E402
 
 CONTENT_SECURITY_POLICY = {
     # Wagtail's admin still relies on inline scripts; the public site does not. The admin gets the
@@ -237,7 +269,9 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        # No nonce: cached pages are shared, and a nonce served twice protects nothing. Public scripts are
+        # files from 'self'; JSON-LD blocks are data, which script-src does not govern.
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],

@@ -14,3 +14,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 AXES_ENABLED = env.bool("AXES_ENABLED", default=False)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
+# No page cache: tests change pages without publishing and expect the next request to show it; the page
+# cache's own tests (tests/test_page_cache.py) switch it on.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+
+    def ready(self):
+        from campaign_site import page_cache  # noqa: F401  (registers its deploy check)
+        from home import cache_purge
+
+        cache_purge.connect()
