@@ -14,9 +14,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 
-from home import admin_views, permissions
+from home import admin_views, permissions, stale_translations
 from home.concurrent_editing import hold_back_stale_save
 from home.spreadsheet_export import neutralise_wagtail_csv_exports
 from home.two_factor import devices
@@ -115,3 +116,43 @@ def register_two_factor_log_actions(actions):
     actions.register_action(two_factor_views.PASSKEY_ADDED, _("Add a passkey"), _("Passkey added"))
     actions.register_action(two_factor_views.PASSKEY_REMOVED, _("Remove a passkey"), _("Passkey removed"))
     actions.register_action(two_factor_views.RESET, _("Reset two-factor sign-in"), _("Two-factor sign-in reset"))
+
+
+class TranslationsBehindPanel(Component):
+    """Editors and translators: translated pages they may edit whose original changed since (stale_translations)."""
+
+    name = "translations_behind"
+    order = 92
+    template_name = "home/admin/dashboard_translations_behind.html"
+    limit = 50
+
+    def __init__(self, request, translations):
+        self.request = request
+        self.translations = translations
+
+    def get_context_data(self, parent_context):
+        from wagtail.models import Page
+
+        pages = Page.objects.in_bulk([t.target_page_id for t in self.translations])
+        sources = {
+            (p.translation_key, p.locale_id): p
+            for p in Page.objects.filter(translation_key__in=[t.source.object_id for t in self.translations])
+        }
+        rows = [
+            {
+                "page": pages[t.target_page_id],
+                "source": sources.get((t.source.object_id, t.source.locale_id)),
+                "translation": t,
+                "synced": stale_translations.synced_but_unpublished(t),
+            }
+            for t in self.translations
+            if t.target_page_id in pages
+        ]
+        return {"rows": rows, "limit": self.limit}
+
+
+@hooks.register("construct_homepage_panels")
+def show_translations_behind(request, panels):
+    translations = stale_translations.behind_for_user(request.user, limit=TranslationsBehindPanel.limit)
+    if translations:
+        panels.append(TranslationsBehindPanel(request, translations))

@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 from home import permissions
-from programs import editor_guidance, freshness, source_language, translation_review, views_admin, workflow
+from programs import editor_guidance, freshness, guide, source_language, translation_review, views_admin, workflow
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -23,6 +23,8 @@ def register_admin_urls():
             views_admin.StillAccurateView.as_view(),
             name="programs_still_accurate",
         ),
+        path("programs/guide/<slug:name>/", guide.GuideView.as_view(), name="programs_guide"),
+        path("programs/guide/file/<path:path>", guide.guide_file, name="programs_guide_file"),
         path("programs/organisations/", views_admin.OrganisationIndexView.as_view(), name="programs_organisations"),
         path(
             "programs/organisations/add/", views_admin.AddOrganisationView.as_view(), name="programs_add_organisation"

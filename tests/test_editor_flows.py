@@ -340,3 +340,18 @@ def test_the_dashboard_shows_titles_in_the_editors_admin_language_where_translat
     profile.save()
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Taalbuddy Gent" in html.split('id="organisation-listings-section"', 1)[1]
+
+
+def test_the_full_guide_is_in_the_admin_linked_from_the_dashboard(client, setup):
+    client.force_login(setup["org_editor"])
+    guide_url = reverse("programs_guide", args=["organisations-guide"])
+    assert f'href="{guide_url}"' in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    html = client.get(guide_url).content.decode()
+
+    assert "<h1" in html and "Still accurate" in html
+    # The guide's link to the import format stays within the admin.
+    assert f'href="{reverse("programs_guide", args=["import-format"])}' in html
+    # Nothing but the guide's pages and images (a 404 in the admin is redirected to a language prefix first).
+    assert client.get(reverse("programs_guide", args=["design"]), follow=True).status_code == 404
+    assert client.get(reverse("programs_guide_file", args=["../README.md"]), follow=True).status_code == 404

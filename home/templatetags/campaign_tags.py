@@ -127,3 +127,12 @@ def language_name(code):
 def email_page_url(page):
     """A page's public address for an e-mail (home/links.py: on WAGTAILADMIN_BASE_URL)."""
     return links.page_url_for_email(page)
+
+
+@register.simple_tag
+def translation_behind(page):
+    """The language code of the original a translated page may be behind (home/stale_translations.py), or ""."""
+    from home.stale_translations import behind_translation_of
+
+    translation = behind_translation_of(page)
+    return translation.source.locale.language_code if translation else ""
