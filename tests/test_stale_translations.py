@@ -113,5 +113,5 @@ def test_the_dashboard_lists_behind_translations_only_to_those_who_may_edit_them
     assert f'href="{en_edit}"' in panel and f'href="{other_en_edit}"' in panel
 
 
-def test_no_panel_when_every_translation_is_current(client, keys):
+def test_no_panel_when_every_translation_is_current(client, keys, db):
     assert 'id="translations-behind-section"' not in dashboard(client, keys, "org-olga")
