@@ -63,10 +63,17 @@ def phone_page(browser, live_server):
     context.close()
 
 
+# The admin's messages fade in (an opacity transition); axe measuring contrast mid-fade reports a violation.
+MESSAGES_SHOWN = (
+    "() => [...document.querySelectorAll('.messages > ul')].every(ul => getComputedStyle(ul).opacity === '1')"
+)
+
+
 def assert_no_axe_violations(page):
-    """Run axe-core in the page and fail with a readable list of what it found."""
+    """Run axe-core in the page (once any admin message has faded in) and fail with a readable list of what it found."""
     from axe_playwright_python.sync_playwright import Axe
 
+    page.wait_for_function(MESSAGES_SHOWN, timeout=10_000)
     results = Axe().run(page)
     violations = results.response["violations"]
     if violations:

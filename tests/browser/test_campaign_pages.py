@@ -14,7 +14,13 @@ def demo_site(transactional_db):
     call_command("load_demo_content", quiet=True)
 
 
-def test_visitor_switches_language_and_opens_faq_answers(page, demo_site):
+def test_visitor_reads_the_campaign_pages_in_every_language(page, phone_page, demo_site, axe):
+    """One test, one demo load: loading the demo content is the slow part (minutes), flushed after each test."""
+    switches_language_and_opens_faq_answers(page)
+    no_axe_violations_on_campaign_pages(page, phone_page, axe)
+
+
+def switches_language_and_opens_faq_answers(page):
     page.set_extra_http_headers({"Accept-Language": "nl-BE,nl;q=0.9"})
     page.goto("/")
     assert page.url.endswith("/nl/")
@@ -50,8 +56,7 @@ def test_visitor_switches_language_and_opens_faq_answers(page, demo_site):
     assert page.locator(f"details#{question['anchor']}").get_attribute("open") is not None
 
 
-def test_no_axe_violations_on_campaign_pages(page, phone_page, demo_site, axe):
-    # One demo load for all three languages: loading is the slow part of these tests.
+def no_axe_violations_on_campaign_pages(page, phone_page, axe):
     for language in ("nl", "fr", "en"):
         standard = StandardPage.objects.filter(locale__language_code=language).live().first()
         faq = FAQPage.objects.get(locale__language_code=language)
