@@ -10,8 +10,10 @@ things Django lacks, on Django's cache API and `django.utils.cache`:
 
 - the key: the path, then the scheme, host and the query string normalised
   (parameters in a stable order, tracking parameters such as `utm_*` left
-  out). Every key of a path carries that path's current *version*; purging
-  a path replaces the version, which drops every query variant at once (the
+  out). Every stored response carries its path's *version* (and the site's)
+  from when it was rendered, and is served only while they are current: one
+  cache round trip reads the response and the versions together. Purging a
+  path replaces its version, which drops every query variant at once (the
   overview with any facets) and ignores the host, so a purge names a page
   whatever address the site is reached at;
 - `LocalPageCacheBackend`, a `wagtail.contrib.frontend_cache` backend that
@@ -86,15 +88,24 @@ def _version_key(path):
     return f"pagecache:version:{_digest(path)}"
 
 
+def _version_keys(path):
+    return [_version_key(EVERY_PATH), _version_key(path)]
+
+
+def _versions(cache, keys, found):
+    """The versions under `keys`, read in `found`; made on first use (an evicted version never revives old entries)."""
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, None)
+            found[key] = cache.get(key)
+    return ".".join(str(found[key]) for key in keys)
+
+
 def current_version(path):
-    """The versions of the site and of a path, made on first use (an evicted version never revives old entries)."""
+    """The versions of the site and of a path, as one string."""
     cache = page_cache()
-    keys = {_version_key(EVERY_PATH): EVERY_PATH, _version_key(path): path}
-    versions = cache.get_many(keys)
-    for key in keys.keys() - versions.keys():
-        cache.add(key, uuid.uuid4().hex, None)
-        versions[key] = cache.get(key)
-    return ".".join(str(versions[key]) for key in keys)
+    keys = _version_keys(path)
+    return _versions(cache, keys, cache.get_many(keys))
 
 
 def purge_path(path):
@@ -107,9 +118,9 @@ def purge_everything():
     purge_path(EVERY_PATH)
 
 
-def response_key(request, version):
+def response_key(request):
     variant = f"{request.scheme}://{request.get_host()}?{normalised_query(request.META.get('QUERY_STRING', ''))}"
-    return f"pagecache:page:{_digest(request.path)}:{version}:{_digest(variant)}"
+    return f"pagecache:page:{_digest(request.path)}:{_digest(variant)}"
 
 
 def may_use_cache(request):
@@ -162,9 +173,11 @@ class PageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
         cache = page_cache()
-        key = response_key(request, current_version(request.path))
-        stored = cache.get(key)
-        if stored is not None:
+        key, version_keys = response_key(request), _version_keys(request.path)
+        found = cache.get_many([key, *version_keys])
+        version = _versions(cache, version_keys, found)
+        stored = found.get(key)
+        if stored is not None and stored.get("version") == version:
             return HttpResponse(stored["content"], status=stored["status"], headers=stored["headers"])
         response = self.get_response(request)
         if may_store(request, response):
@@ -174,7 +187,12 @@ class PageCacheMiddleware:
                 patch_cache_control(response, public=True, max_age=0, s_maxage=_cdn_seconds(request))
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            stored = {"content": response.content, "status": response.status_code, "headers": dict(response.items())}
+            stored = {
+                "version": version,
+                "content": response.content,
+                "status": response.status_code,
+                "headers": dict(response.items()),
+            }
             cache.set(key, stored, timeout)
         return response
 

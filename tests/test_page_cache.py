@@ -79,6 +79,27 @@ def test_an_anonymous_page_is_served_from_the_cache_with_cdn_headers(client, sit
     assert second["Cache-Control"] == control
 
 
+def test_a_cached_page_costs_one_cache_round_trip(client, site, monkeypatch):
+    """The response and the versions that make it current are read together: a hit is one trip to Redis."""
+    url = site["programme"].url
+    client.get(url)
+    store, calls = page_cache.page_cache(), []
+
+    def spy(name):
+        method = getattr(store, name)
+
+        def recorded(*args, **kwargs):
+            calls.append(name)
+            return method(*args, **kwargs)
+
+        return recorded
+
+    for name in ("get", "get_many", "add", "set", "set_many", "delete"):
+        monkeypatch.setattr(store, name, spy(name))
+    assert client.get(url).status_code == 200
+    assert calls == ["get_many"]
+
+
 def test_the_query_string_is_normalised_in_the_key(client, site):
     url = site["index"].url
     first = client.get(url + "?region=BE-VAN&theme=x")
