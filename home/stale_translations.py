@@ -116,6 +116,19 @@ def behind_translation_of(page):
     return found[0] if found else None
 
 
+def behind_page_ids(pages):
+    """The ids of those of `pages` (translated pages, e.g. one screen of the page explorer) that may be behind."""
+    pages = [page for page in pages if not page.alias_of_id]
+    if not pages:
+        return set()
+    translations = Translation.objects.filter(
+        source__object_id__in={page.translation_key for page in pages},
+        target_locale_id__in={page.locale_id for page in pages},
+    )
+    listed = {page.pk for page in pages}
+    return {translation.target_page_id for translation in behind(translations)} & listed
+
+
 def behind_for_user(user, limit=None):
     """Translations behind their original among the pages `user` may edit (an organisation's editors: only its own)."""
     from wagtail.permission_policies.pages import PagePermissionPolicy
