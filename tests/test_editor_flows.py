@@ -296,6 +296,22 @@ def test_approving_says_the_change_is_public(client, setup):
     assert any("is approved and now public" in m for m in messages_of(response)), messages_of(response)
 
 
+def test_approving_in_the_page_editor_says_the_change_is_public(client, setup):
+    from tests.admin_support import edit_form
+
+    submit(client, setup)
+    programme = ProgramPage.objects.get(pk=setup["programme"].pk)
+    client.force_login(setup["campaign_editor"])
+    data = edit_form(client, programme)
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[programme.pk]), data)
+
+    assert response.status_code == 302
+    assert ProgramPage.objects.get(pk=programme.pk).summary == "Buddy's oefenen elke week samen Nederlands."
+    assert any("is approved and now public" in m for m in messages_of(response)), messages_of(response)
+
+
 # The guide for organisations -------------------------------------------------------------------------
 
 
