@@ -23,7 +23,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.http import Http404, JsonResponse
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
 from wagtail.admin.ui.tables.pages import PageStatusColumn
@@ -137,7 +136,7 @@ class GuardedExplorableIndexView(ExplorableIndexView):
     """
 
     base_columns = [
-        StatusWithTranslationColumn("status", label=_("Status"), sort_key="live", width="12%")
+        StatusWithTranslationColumn(column.name, label=column.label, sort_key=column.sort_key, width=column.width)
         if column.name == "status"
         else column
         for column in ExplorableIndexView.base_columns
