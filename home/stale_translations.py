@@ -14,8 +14,12 @@ behind its original when either
   so visitors still read the previous translation (wagtail-localize's own
   progress and string records tell).
 
-No flag of our own is stored: syncing and publishing the translation through
-wagtail-localize is what clears the note, and nothing can drift out of step.
+Three places tell it, all from `behind()` below: the public page's note
+(base.html, through campaign_tags' `translation_behind`), the dashboard panel
+of those who may fix it, and the page explorer's status column
+(home/admin_views.py). No flag of our own is stored: syncing and publishing
+the translation through wagtail-localize is what clears the note, and nothing
+can drift out of step.
 Comparing text means extracting segments, so a cheap timestamp test picks the
 candidates first.
 """
