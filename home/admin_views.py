@@ -25,6 +25,7 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 
 from taggit.models import Tag
+from wagtail.admin.ui.tables.pages import PageStatusColumn
 from wagtail.admin.views import chooser
 from wagtail.admin.views import tags as wagtail_tags
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
@@ -40,7 +41,7 @@ from wagtail.images.views import chooser as image_chooser_views
 from wagtail.images.views import images as wagtail_images
 from wagtail.models import Page
 
-from home import permissions
+from home import permissions, stale_translations
 
 # Page chooser -----------------------------------------------------------------------------------------
 
@@ -121,8 +122,32 @@ class ExternalLinkView(chooser.ExternalLinkView):
 # Page views and reports ---------------------------------------------------------------------------------
 
 
+class StatusWithTranslationColumn(PageStatusColumn):
+    """Wagtail's status tag, and beside it "Translation behind" on a translation whose original has new text."""
+
+    cell_template_name = "home/admin/page_status_cell.html"
+
+
 class GuardedExplorableIndexView(ExplorableIndexView):
-    """The explorer, refusing pages outside the user's explorable pages instead of showing their header."""
+    """The explorer, refusing pages outside the user's explorable pages instead of showing their header.
+
+    Its status column also marks translations that may be behind their original: the notion of
+    home/stale_translations.py, which the dashboard panel and the public page's note use too.
+    """
+
+    base_columns = [
+        StatusWithTranslationColumn(column.name, label=column.label, sort_key=column.sort_key, width=column.width)
+        if column.name == "status"
+        else column
+        for column in ExplorableIndexView.base_columns
+    ]
+
+    def get_table(self, object_list):
+        pages = list(object_list)
+        behind = stale_translations.behind_page_ids(pages)
+        for page in pages:
+            page.translation_behind = page.pk in behind
+        return super().get_table(pages)
 
     def get(self, request, parent_page_id=None):
         if parent_page_id is not None and not request.user.is_superuser:

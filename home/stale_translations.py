@@ -14,8 +14,12 @@ behind its original when either
   so visitors still read the previous translation (wagtail-localize's own
   progress and string records tell).
 
-No flag of our own is stored: syncing and publishing the translation through
-wagtail-localize is what clears the note, and nothing can drift out of step.
+Three places tell it, all from `behind()` below: the public page's note
+(base.html, through campaign_tags' `translation_behind`), the dashboard panel
+of those who may fix it, and the page explorer's status column
+(home/admin_views.py). No flag of our own is stored: syncing and publishing
+the translation through wagtail-localize is what clears the note, and nothing
+can drift out of step.
 Comparing text means extracting segments, so a cheap timestamp test picks the
 candidates first.
 """
@@ -114,6 +118,19 @@ def behind_translation_of(page):
     translations = Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
     found = behind(translations)
     return found[0] if found else None
+
+
+def behind_page_ids(pages):
+    """The ids of those of `pages` (translated pages, e.g. one screen of the page explorer) that may be behind."""
+    pages = [page for page in pages if not page.alias_of_id]
+    if not pages:
+        return set()
+    translations = Translation.objects.filter(
+        source__object_id__in={page.translation_key for page in pages},
+        target_locale_id__in={page.locale_id for page in pages},
+    )
+    listed = {page.pk for page in pages}
+    return {translation.target_page_id for translation in behind(translations)} & listed
 
 
 def behind_for_user(user, limit=None):

@@ -117,6 +117,18 @@ class WorkflowActionMessageMiddleware:
         return response
 
 
+def workflow_action_from_editor(request, page):
+    """`after_edit_page`: "Approve" or "Request changes" chosen in the page editor says what it did.
+
+    Wagtail's editor says only "Page … has been updated", which reads as if the change had merely been saved.
+    """
+    if request.method != "POST" or "action-workflow-action" not in request.POST or wants_json(request):
+        return
+    page = Page.objects.filter(pk=page.pk).first()  # the action may have published it since the form was saved
+    if page is not None:
+        workflow_action_message(request, page, request.POST.get("workflow-action-name"))
+
+
 def workflow_action_message(request, page, action_name):
     title = page.get_admin_display_title()
     if action_name == "approve":

@@ -59,6 +59,11 @@ def say_that_a_draft_is_not_public(request, page):
     editor_guidance.draft_saved(request, page)
 
 
+@hooks.register("after_edit_page")
+def say_what_a_workflow_action_did(request, page):
+    editor_guidance.workflow_action_from_editor(request, page)
+
+
 @hooks.register("construct_page_action_menu")
 def submit_is_the_primary_action_without_publish(menu_items, request, context):
     editor_guidance.submit_first(menu_items, request, context)

@@ -296,6 +296,22 @@ def test_approving_says_the_change_is_public(client, setup):
     assert any("is approved and now public" in m for m in messages_of(response)), messages_of(response)
 
 
+def test_approving_in_the_page_editor_says_the_change_is_public(client, setup):
+    from tests.admin_support import edit_form
+
+    submit(client, setup)
+    programme = ProgramPage.objects.get(pk=setup["programme"].pk)
+    client.force_login(setup["campaign_editor"])
+    data = edit_form(client, programme)
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[programme.pk]), data)
+
+    assert response.status_code == 302
+    assert ProgramPage.objects.get(pk=programme.pk).summary == "Buddy's oefenen elke week samen Nederlands."
+    assert any("is approved and now public" in m for m in messages_of(response)), messages_of(response)
+
+
 # The guide for organisations -------------------------------------------------------------------------
 
 
@@ -355,3 +371,21 @@ def test_the_full_guide_is_in_the_admin_linked_from_the_dashboard(client, setup)
     # Nothing but the guide's pages and images (a 404 in the admin is redirected to a language prefix first).
     assert client.get(reverse("programs_guide", args=["design"]), follow=True).status_code == 404
     assert client.get(reverse("programs_guide_file", args=["../README.md"]), follow=True).status_code == 404
+
+
+def test_the_guide_says_it_is_in_english_to_editors_who_read_the_admin_in_another_language(client, setup):
+    guide_url = reverse("programs_guide", args=["organisations-guide"])
+    client.force_login(setup["org_editor"])
+    english = client.get(guide_url).content.decode()
+    assert 'class="help-guide w-prose" lang="en"' in english
+    assert "written in English only" not in english
+    # Its screenshots are served from docs/images/, in the admin as on GitHub.
+    images = re.findall(r'<img [^>]*src="([^"]+)"', english)
+    assert images and all(client.get(src).status_code == 200 for src in images), images
+
+    profile = UserProfile.get_for_user(setup["org_editor"])
+    profile.preferred_language = "nl"
+    profile.save()
+    dutch = client.get(guide_url).content.decode()
+    assert "Deze handleiding is alleen in het Engels geschreven" in dutch
+    assert 'lang="en"' in dutch.split('class="help-guide', 1)[1][:40]

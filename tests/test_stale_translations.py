@@ -25,7 +25,8 @@ def keys(django_db_setup, django_db_blocker):
         liege = onboard_organisation("Duo Liège")
         programme = make_programme(ghent, "Taalbuddy Gent", summary="Buddy's oefenen samen Nederlands.")
         other = make_programme(liege, "Duo Luik", summary="Duo's koken samen.")
-        for page in (programme, other):
+        neighbour = make_programme(ghent, "Werkbuddy Gent", summary="Buddy's zoeken samen werk.")
+        for page in (programme, other, neighbour):
             strings = source_strings(page)
             for code in ("fr", "en"):
                 translate_instance(page, code, {s: f"{s} ({code})" for s in strings})
@@ -39,7 +40,8 @@ def keys(django_db_setup, django_db_blocker):
             profile = UserProfile.get_for_user(user)
             profile.preferred_language = "en"
             profile.save()
-        yield {"programme": programme.pk, "other": other.pk, **{name: user.pk for name, user in users.items()}}
+        pages = {"programme": programme.pk, "other": other.pk, "neighbour": neighbour.pk}
+        yield {**pages, **{name: user.pk for name, user in users.items()}}
 
 
 @pytest.fixture
@@ -115,3 +117,37 @@ def test_the_dashboard_lists_behind_translations_only_to_those_who_may_edit_them
 
 def test_no_panel_when_every_translation_is_current(client, keys, db):
     assert 'id="translations-behind-section"' not in dashboard(client, keys, "org-olga")
+
+
+def explorer_rows(client, keys, username, parent):
+    """The page explorer's rows under `parent`, keyed by the edit link of the page each row is about."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(pk=keys[username]))
+    response = client.get(reverse("wagtailadmin_explore", args=[parent.pk]))
+    assert response.status_code == 200
+    rows = {}
+    for row in response.content.decode().split("<tr")[1:]:
+        for page in parent.get_children():
+            if f'href="{reverse("wagtailadmin_pages:edit", args=[page.pk])}"' in row:
+                rows[page.pk] = row
+    return rows
+
+
+def test_the_page_explorer_marks_the_translation_behind_and_no_other(client, keys, programme):
+    neighbour = ProgramPage.objects.get(pk=keys["neighbour"])
+    en_programme, en_neighbour = in_locale(programme, "en"), in_locale(neighbour, "en")
+    marker = "Translation behind"
+    assert marker not in explorer_rows(client, keys, "org-olga", en_programme.get_parent())[en_programme.pk]
+
+    publish_source(programme, summary="Buddy's oefenen elke week samen Nederlands.")
+
+    rows = explorer_rows(client, keys, "org-olga", en_programme.get_parent())
+    assert marker in rows[en_programme.pk]
+    assert marker not in rows[en_neighbour.pk]  # its original has not changed
+    source_rows = explorer_rows(client, keys, "org-olga", programme.get_parent())
+    assert len(source_rows) == 2 and not any(marker in row for row in source_rows.values())  # originals never are
+
+    source_strings(programme)  # synchronised: the new text now waits for its translator
+    translate_instance(programme, "en", {s: f"{s} (en)" for s in source_strings(programme)})
+    assert marker not in explorer_rows(client, keys, "org-olga", en_programme.get_parent())[en_programme.pk]
