@@ -44,6 +44,7 @@ if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("programs.urls")),
+    path("", include("participation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

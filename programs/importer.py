@@ -59,7 +59,14 @@ COLUMNS = [
     "address", "postcode", "city", "latitude", "longitude", "last_verified",
     "name_fr", "summary_fr", "description_fr", "name_en", "summary_en", "description_en",
 ]  # fmt: skip
-OPTIONAL_COLUMNS = ["source_locale", "name_nl", "summary_nl", "description_nl"]
+OPTIONAL_COLUMNS = ["source_locale", "name_nl", "summary_nl", "description_nl", "request_form"]
+# Who may send a request through this site (participation/): the column's value → the two page fields.
+REQUEST_FORM_CHOICES = {
+    "none": (False, False),
+    "volunteers": (True, False),
+    "newcomers": (False, True),
+    "both": (True, True),
+}
 REQUIRED = ["external_id", "organisation", "name", "summary", "regions"]
 LOCALES = ["nl", "fr", "en"]
 TRANSLATED = ["name", "summary", "description"]
@@ -421,6 +428,12 @@ def validate_row(line, row, seen_ids):
         if value not in dict(choices):
             error(column, f"“{values[column][:40]}” is not one of {'|'.join(code for code, _label in choices)}")
         fields[column] = value
+
+    request_form = values.get("request_form", "").lower() or "none"
+    if request_form not in REQUEST_FORM_CHOICES:
+        error("request_form", f"“{values['request_form'][:40]}” is not one of {'|'.join(REQUEST_FORM_CHOICES)}")
+    else:
+        fields["volunteer_request_form"], fields["newcomer_request_form"] = REQUEST_FORM_CHOICES[request_form]
 
     fields["min_volunteer_age"] = None
     if values.get("min_volunteer_age"):

@@ -363,6 +363,23 @@ class ProgramPage(BasePage):
     signup_url = models.URLField(_("sign-up link for volunteers"), blank=True)
     newcomer_signup_url = models.URLField(_("sign-up link for newcomers"), blank=True)
     newcomer_signup_email = models.EmailField(_("sign-up e-mail for newcomers"), blank=True)
+    # Requests through this site (participation/): the organisation chooses per role, beside or instead of a link.
+    volunteer_request_form = models.BooleanField(
+        _("volunteers can ask to take part on this site"),
+        default=False,
+        help_text=_(
+            "Shows a short request form on the programme page; requests reach your organisation's editors in "
+            "the admin, under Requests."
+        ),
+    )
+    newcomer_request_form = models.BooleanField(
+        _("newcomers can ask to take part on this site"),
+        default=False,
+        help_text=_(
+            "Shows a short request form on the programme page; requests reach your organisation's editors in "
+            "the admin, under Requests."
+        ),
+    )
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -419,8 +436,18 @@ class ProgramPage(BasePage):
             heading=_("Volunteer commitment"),
         ),
         MultiFieldPanel(
-            [FieldPanel("signup_url"), FieldPanel("newcomer_signup_url"), FieldPanel("newcomer_signup_email")],
+            [
+                FieldPanel("volunteer_request_form"),
+                FieldPanel("signup_url"),
+                FieldPanel("newcomer_request_form"),
+                FieldPanel("newcomer_signup_url"),
+                FieldPanel("newcomer_signup_email"),
+            ],
             heading=_("Sign-up"),
+            help_text=_(
+                "How people take part, for volunteers and newcomers separately: a request form on this site, your "
+                "own sign-up link, or both."
+            ),
         ),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")])],
@@ -458,6 +485,8 @@ class ProgramPage(BasePage):
         SynchronizedField("signup_url"),
         SynchronizedField("newcomer_signup_url"),
         SynchronizedField("newcomer_signup_email"),
+        SynchronizedField("volunteer_request_form"),
+        SynchronizedField("newcomer_request_form"),
         SynchronizedField("contact_name"),
         SynchronizedField("contact_email"),
         SynchronizedField("contact_phone"),

@@ -528,3 +528,24 @@ def test_cr_only_line_endings_keep_lines_and_paragraphs_apart(tmp_path, site):
     programme = ProgramPage.objects.get(external_id="a", locale__language_code="nl")
     assert programme.description == "<p>Een.</p><p>Twee.</p>"
     assert in_locale(programme, "fr").description == "<p>Un.</p><p>Deux.</p>"
+
+
+@pytest.mark.django_db
+def test_the_request_form_column_chooses_who_may_send_requests(tmp_path, site):
+    header = [*COLUMNS, "request_form"]
+    path = csv_file(
+        tmp_path,
+        [row(request_form="both"), row("bw-2", name="Werkbuddy", request_form="Newcomers"), row("bw-3", name="Zonder")],
+        header=header,
+    )
+    result = import_programmes(path)
+    assert result.ok, result.errors
+    chosen = {
+        p.external_id: (p.volunteer_request_form, p.newcomer_request_form)
+        for p in ProgramPage.objects.filter(locale__language_code="fr")
+    }
+    assert chosen == {"bw-1": (True, True), "bw-2": (False, True), "bw-3": (False, False)}
+
+    bad = csv_file(tmp_path, [row(request_form="everyone")], header=header, name="bad.csv")
+    messages = [str(error) for error in import_programmes(bad).errors]
+    assert messages == ["line 2, column request_form: “everyone” is not one of none|volunteers|newcomers|both"]

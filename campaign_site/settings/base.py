@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "home",
     "programs",
     "stories",
+    "participation",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -342,6 +343,14 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # Freshness of programme listings (see programs/freshness.py).
 LISTING_REMINDER_DAYS = env.int("LISTING_REMINDER_DAYS", default=180)
 LISTING_OUTDATED_DAYS = env.int("LISTING_OUTDATED_DAYS", default=365)
+
+# Requests to take part (participation/): deleted by `manage.py delete_expired_requests` this many days after
+# they are closed, or after they arrived whatever their status; the form and the privacy statement say so.
+PARTICIPATION_CLOSED_RETENTION_DAYS = env.int("PARTICIPATION_CLOSED_RETENTION_DAYS", default=90)
+PARTICIPATION_RETENTION_DAYS = env.int("PARTICIPATION_RETENTION_DAYS", default=180)
+# At most this many requests from one client (by its address, hashed in the cache) and for one programme.
+PARTICIPATION_RATE_PER_CLIENT = env.str("PARTICIPATION_RATE_PER_CLIENT", default="5/h")
+PARTICIPATION_RATE_PER_PROGRAMME = env.str("PARTICIPATION_RATE_PER_PROGRAMME", default="60/h")
 
 LOGGING = {
     "version": 1,

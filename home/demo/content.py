@@ -797,23 +797,54 @@ PRIVACY_PAGE = {
         (
             "heading",
             T(
-                "Aanmelden bij een buddyprogramma",
-                "S'inscrire à un programme de parrainage",
-                "Signing up for a buddy programme",
+                "Vragen om mee te doen aan een buddyprogramma",
+                "Demander à participer à un programme de parrainage",
+                "Asking to take part in a buddy programme",
             ),
         ),
         (
             "paragraph",
             R(
-                "<p>Je meldt je aan op de website van de organisatie die het programma aanbiedt, niet op deze "
-                "website. Die organisatie beslist zelf wat ze met je gegevens doet; lees daarvoor haar eigen "
-                "privacyverklaring.</p>",
-                "<p>Vous vous inscrivez sur le site de l'organisation qui propose le programme, et non sur ce site. "
-                "Cette organisation décide elle-même de l'usage de vos données ; consultez pour cela sa propre "
-                "déclaration de confidentialité.</p>",
-                "<p>You sign up on the website of the organisation that offers the programme, not on this website. "
-                "That organisation decides for itself what it does with your data; please read its own privacy "
-                "statement.</p>",
+                "<p>Bij sommige programma's kun je op deze website vragen om mee te doen. Je vult dan alleen in "
+                "wat de organisatie nodig heeft om je te antwoorden: je voornaam, je e-mailadres of "
+                "telefoonnummer, de talen die je spreekt, je gemeente en eventueel een kort bericht.</p>"
+                "<ul><li>Alleen de redacteurs van de organisatie die het programma aanbiedt, zien je aanvraag. "
+                "De campagne ziet enkel aantallen, nooit wie je bent.</li>"
+                "<li>De organisatie krijgt een e-mail dat er een aanvraag is, zonder je gegevens. Als je een "
+                "e-mailadres opgeeft, krijg je een bevestiging.</li>"
+                "<li>We wissen je aanvraag automatisch 90 dagen nadat de organisatie ze heeft afgesloten, en "
+                "hoogstens 180 dagen nadat je ze stuurde. Je kunt de organisatie altijd vragen om ze eerder te "
+                "wissen.</li>"
+                "<li>Je gegevens komen niet in zoekresultaten, logbestanden of e-mails aan anderen terecht.</li></ul>"
+                "<p>Meld je je aan op de website van de organisatie zelf, dan beslist die organisatie wat ze met je "
+                "gegevens doet; lees daarvoor haar eigen privacyverklaring.</p>",
+                "<p>Pour certains programmes, vous pouvez demander à participer sur ce site. Vous n'indiquez alors que "
+                "ce dont l'organisation a besoin pour vous répondre : votre prénom, votre adresse e-mail ou votre "
+                "numéro de téléphone, les langues que vous parlez, votre commune et, si vous le souhaitez, un court "
+                "message.</p>"
+                "<ul><li>Seuls les rédacteurs de l'organisation qui propose le programme voient votre demande. La "
+                "campagne ne voit que des nombres, jamais qui vous êtes.</li>"
+                "<li>L'organisation reçoit un e-mail l'avertissant d'une demande, sans vos données. Si vous indiquez "
+                "une adresse e-mail, vous recevez une confirmation.</li>"
+                "<li>Nous effaçons automatiquement votre demande 90 jours après que l'organisation l'a clôturée, et "
+                "au plus tard 180 jours après son envoi. Vous pouvez toujours demander à l'organisation de l'effacer "
+                "plus tôt.</li>"
+                "<li>Vos données n'apparaissent ni dans les résultats de recherche, ni dans les journaux, ni dans des "
+                "e-mails à d'autres personnes.</li></ul>"
+                "<p>Si vous vous inscrivez sur le site de l'organisation elle-même, c'est elle qui décide de l'usage "
+                "de vos données ; consultez pour cela sa propre déclaration de confidentialité.</p>",
+                "<p>For some programmes you can ask to take part on this website. You then fill in only what the "
+                "organisation needs to answer you: your first name, your e-mail address or phone number, the "
+                "languages you speak, your municipality and, if you like, a short message.</p>"
+                "<ul><li>Only the editors of the organisation that offers the programme see your request. The "
+                "campaign sees numbers only, never who you are.</li>"
+                "<li>The organisation gets an e-mail saying there is a request, without your data. If you give an "
+                "e-mail address, you get a confirmation.</li>"
+                "<li>We erase your request automatically 90 days after the organisation closes it, and at the latest "
+                "180 days after you sent it. You can always ask the organisation to erase it sooner.</li>"
+                "<li>Your data never ends up in search results, log files or e-mails to anyone else.</li></ul>"
+                "<p>If you sign up on the organisation's own website, that organisation decides what it does with "
+                "your data; please read its own privacy statement.</p>",
             ),
         ),
         ("heading", T("Je rechten", "Vos droits", "Your rights")),
