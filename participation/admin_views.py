@@ -35,6 +35,8 @@ register_permission_policy(ParticipationRequest, policy)
 class RequestIndexView(generic.IndexView):
     """Lists and exports only the user's own organisations' requests (the policy's queryset)."""
 
+    results_template_name = "participation/admin/index_results.html"
+
     def get_base_queryset(self):
         return policy.instances_user_has_permission_for(self.request.user, "view")
 
@@ -50,7 +52,7 @@ class OwnRequestMixin:
 
 
 class RequestEditView(OwnRequestMixin, generic.EditView):
-    pass
+    success_message = _("The request was updated.")
 
 
 class RequestDeleteView(OwnRequestMixin, generic.DeleteView):

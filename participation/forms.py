@@ -77,7 +77,9 @@ class ParticipationRequestForm(forms.Form):
                 % {"value": place.text[:60]}
             )
         self.place = place
-        return place.municipality.name(self._language())
+        # The municipality's own name (its first official language), as the organisation knows it.
+        municipality = place.municipality
+        return municipality.name(municipality.languages[0])
 
     def clean_website(self):
         if self.cleaned_data["website"]:

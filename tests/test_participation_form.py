@@ -129,10 +129,17 @@ def test_the_editors_notice_holds_no_personal_data_and_the_visitor_is_confirmed_
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = post(
-            client, fed["both_fr"], "fr", phone="0470 12 34 56", message="Je suis libre le mercredi.", role="newcomer"
+            client,
+            fed["both_fr"],
+            "fr",
+            phone="0470 12 34 56",
+            message="Je suis libre le mercredi.",
+            role="newcomer",
+            place="Gand",
         )
     assert response.status_code == 302
     stored = ParticipationRequest.objects.get()
+    assert stored.municipality == "Gent"  # the municipality's own name, as the organisation knows it
     to_editor = [m for m in mail.outbox if m.to == [fed["editor_a"].email]]
     to_visitor = [m for m in mail.outbox if m.to == ["amal@example.org"]]
     assert len(to_editor) == 1 and len(to_visitor) == 1

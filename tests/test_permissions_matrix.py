@@ -1,5 +1,9 @@
 """The core security promise (README: Roles), as a table: role × action × target, through real admin URLs.
 
+Requests to take part (participation/) are the strictest row: only the
+receiving organisation's editors reach one; campaign staff and translators
+see none.
+
 Organisation A writes in Dutch (aliases in fr and en), organisation B in
 French (a real Dutch translation, an English alias), so every locale and every
 kind of page version is covered. An organisation editor of A may touch A's
@@ -29,11 +33,14 @@ from wagtail.models import Collection, Page, Site, Workflow
 from wagtail_localize.models import TranslationSource
 
 from home.models import FAQPage, SiteSettings
+from home.permissions import TRANSLATORS
 from home.translation import translate_instance
+from participation.models import ParticipationRequest
 from programs.models import ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from tests.admin_support import client_for, edit_form, make_home, rolled_back
 from tests.factories import UserFactory
+from tests.participation_support import make_request
 from tests.programs_support import in_locale, make_index, make_programme
 
 ALLOW, DENY = "allow", "deny"
@@ -84,11 +91,13 @@ def _build_world():
         "org_b": UserFactory(username="editor-b"),
         "campaign_editor": UserFactory(username="campaign-editor"),
         "campaign_admin": UserFactory(username="campaign-admin"),
+        "translator": UserFactory(username="translator"),
     }
     users["org_a"].groups.add(Group.objects.get(name="Organisatie A editors"))
     users["org_b"].groups.add(Group.objects.get(name="Organisation B editors"))
     users["campaign_editor"].groups.add(groups["editors"])
     users["campaign_admin"].groups.add(groups["admins"])
+    users["translator"].groups.add(groups[TRANSLATORS])
 
     collection_a = Collection.objects.get(name="Organisatie A")
     collection_b = Collection.objects.get(name="Organisation B")
@@ -116,6 +125,10 @@ def _build_world():
         "groups": {"B": Group.objects.get(name="Organisation B editors").pk},
         "site": site.pk,
         "workflow": Workflow.objects.get(name="Campaign review").pk,
+        "requests": {
+            "A": make_request(prog_a, org_a, first_name="Amal", email="amal@example.org").pk,
+            "B": make_request(prog_b, org_b, first_name="Bruno", email="bruno@example.org").pk,
+        },
     }
 
 
@@ -695,3 +708,77 @@ def test_the_translations_report_lists_only_organisation_as_own_pages(w):
     assert "Programma A" in html and "Programme B" not in html
     html = client_for(w, "campaign_editor").get(reverse("wagtail_localize:translations_report")).content.decode()
     assert "Programma A" in html and "Programme B" in html
+
+
+# Requests to take part (participation/): only the receiving organisation's editors, nobody else at all. ------
+
+
+def _request_text(response):
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode("utf-8-sig")
+
+
+def request_list(client, w, owner):
+    response = client.get(reverse("participation_requests:index"))
+    return response, response.status_code == 200 and _PERSONAL[owner] in _request_text(response)
+
+
+def request_open(client, w, owner):
+    response = client.get(reverse("participation_requests:edit", args=[w["requests"][owner]]))
+    return response, response.status_code == 200 and _PERSONAL[owner] in _request_text(response)
+
+
+def request_change(client, w, owner):
+    pk = w["requests"][owner]
+    response = client.post(reverse("participation_requests:edit", args=[pk]), {"status": "closed", "note": "matrix"})
+    return response, ParticipationRequest.objects.get(pk=pk).status == "closed"
+
+
+def request_export(client, w, owner):
+    response = client.get(reverse("participation_requests:index") + "?export=csv")
+    return response, response.status_code == 200 and _PERSONAL[owner] in _request_text(response)
+
+
+def request_erase(client, w, owner):
+    pk = w["requests"][owner]
+    response = client.post(reverse("participation_requests:delete", args=[pk]))
+    return response, not ParticipationRequest.objects.filter(pk=pk).exists()
+
+
+_PERSONAL = {"A": "Amal", "B": "Bruno"}  # first names: the list shows them, the export and the request too
+REQUEST_ACTIONS = {
+    "list": request_list,
+    "open": request_open,
+    "change": request_change,
+    "export": request_export,
+    "erase": request_erase,
+}
+REQUEST_ROLES = ["org_a", "org_b", "translator", "campaign_editor", "campaign_admin"]
+REQUEST_ROWS = [
+    (role, action, owner, ALLOW if (role, owner) in {("org_a", "A"), ("org_b", "B")} else DENY)
+    for role in REQUEST_ROLES
+    for action in REQUEST_ACTIONS
+    for owner in ("A", "B")
+]
+
+
+@pytest.mark.parametrize("role, action, owner, expected", REQUEST_ROWS)
+def test_request_permissions(w, role, action, owner, expected):
+    client = client_for(w, role)
+    response, reached = REQUEST_ACTIONS[action](client, w, owner)
+    assert response.status_code != 500
+    assert reached is (expected == ALLOW)
+    if expected == DENY and action in ("open", "change", "erase"):
+        assert refused(response), response.status_code
+    if expected == DENY:
+        assert ParticipationRequest.objects.get(pk=w["requests"][owner]).status == "new"
+
+
+def test_request_figures_are_for_campaign_staff_only(w):
+    url = reverse("participation_figures")
+    for role in ("campaign_editor", "campaign_admin"):
+        response = client_for(w, role).get(url)
+        assert response.status_code == 200, role
+        assert "amal@example.org" not in response.content.decode()
+    for role in ("org_a", "org_b", "translator"):
+        assert refused(client_for(w, role).get(url)), role
