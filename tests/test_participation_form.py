@@ -10,6 +10,9 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from django.views.debug import SafeExceptionReporterFilter
+
+from modelsearch.index import Indexed
 
 from participation.models import RECEIVED, ParticipationRequest, RequestFigure
 from tests.admin_support import make_home, rolled_back
@@ -284,3 +287,12 @@ def test_one_programme_is_limited_whoever_sends(client, fed):
     assert client.post(form_url(fed["both"]), valid_data(), REMOTE_ADDR="192.0.2.3").status_code == 429
     assert client.post(form_url(fed["volunteers_only"]), valid_data(), REMOTE_ADDR="192.0.2.3").status_code == 302
     assert ParticipationRequest.objects.count() == 3
+
+
+def test_what_the_visitor_typed_stays_out_of_error_reports_and_search(client, fed):
+    response = post(client, fed["both"], email="", phone="")  # invalid: a report would have the POST
+    request = response.wsgi_request
+    cleansed = SafeExceptionReporterFilter().get_post_parameters(request)
+    for name in ("first_name", "email", "phone", "place", "message"):
+        assert cleansed[name] == SafeExceptionReporterFilter.cleansed_substitute
+    assert not issubclass(ParticipationRequest, Indexed)
