@@ -25,7 +25,6 @@ from wagtail.permissions import register_permission_policy
 
 from participation.models import ERASED, EXPIRED, RECEIVED, ParticipationRequest, RequestFigure
 from participation.permissions import OwnOrganisationPolicy, may_see_figures
-from programs import taxonomy
 from programs.models import OrganisationPage, ProgramPage
 
 policy = OwnOrganisationPolicy(ParticipationRequest)
@@ -79,16 +78,8 @@ class RequestDetailsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            instance = self.instance
-            codes = [code for code in instance.languages.split(",") if code]
-            context["item"] = instance
-            context["languages"] = ", ".join(str(taxonomy.LANGUAGES.get(code, code)) for code in codes)
+            context["item"] = self.instance
             return context
-
-
-def _languages_column(request_obj):
-    codes = [code for code in request_obj.languages.split(",") if code]
-    return ", ".join(str(taxonomy.LANGUAGES.get(code, code)) for code in codes)
 
 
 class RequestViewSet(ModelViewSet):
@@ -115,13 +106,13 @@ class RequestViewSet(ModelViewSet):
         "first_name",
         "email",
         "phone",
-        "languages",
+        "language_names",
         "municipality",
         "message",
         "status",
         "note",
     ]
-    export_headings = {"created_at": _("received")}
+    export_headings = {"created_at": _("received"), "language_names": _("languages spoken")}
     export_filename = "requests"
     panels = [RequestDetailsPanel(heading=_("Request")), FieldPanel("status"), FieldPanel("note")]
 

@@ -20,6 +20,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programs import taxonomy
+
 VOLUNTEER, NEWCOMER = "volunteer", "newcomer"
 ROLE_CHOICES = [(VOLUNTEER, _("Volunteer")), (NEWCOMER, _("Newcomer"))]
 
@@ -96,6 +98,11 @@ class ParticipationRequest(models.Model):
         elif self.status != CLOSED:
             self.closed_at = None
         super().save(*args, **kwargs)
+
+    def language_names(self):
+        """The languages the visitor speaks, named in the active language ("Arabic, French")."""
+        codes = [code for code in self.languages.split(",") if code]
+        return ", ".join(str(taxonomy.LANGUAGES.get(code, code)) for code in codes)
 
 
 RECEIVED, ERASED, EXPIRED = "received", "erased", "expired"

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -61,6 +62,39 @@ def phone_page(browser, live_server):
     page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     yield page
     context.close()
+
+
+def wait_for(condition, timeout=15.0):
+    """Poll the database: the browser's request may still be finishing when navigation starts."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Opens a page in a fresh browser context (its own cookies: one per person in a flow), on a laptop or a phone."""
+    contexts = []
+
+    def open_page(phone=False):
+        options = (
+            {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+            if phone
+            else {"viewport": {"width": 1280, "height": 900}}
+        )
+        context = browser.new_context(base_url=live_server.url, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 # The admin's messages fade in (an opacity transition); axe measuring contrast mid-fade reports a violation.

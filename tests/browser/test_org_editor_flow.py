@@ -14,7 +14,6 @@ With UPDATE_GUIDE_IMAGES=1 the flow also writes the screenshots of the organisat
 """
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,7 @@ from wagtail.users.models import UserProfile
 from home.translation import source_strings, translate_instance
 from programs.models import ProgramPage, Region
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
-from tests.browser.conftest import NAVIGATION_TIMEOUT_MS
+from tests.browser.conftest import wait_for
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_organisation, make_programme
 from tests.two_factor_support import authenticator_for, current_code
@@ -74,24 +73,6 @@ def federation(transactional_db, home_page):
     cache.clear()
 
 
-@pytest.fixture
-def new_page(browser, live_server):
-    """A fresh browser context per role (its own cookies), like conftest's `page`."""
-    contexts = []
-
-    def open_page():
-        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def guide_image(page, name, locator=None):
     """With UPDATE_GUIDE_IMAGES=1, save what the editor sees as docs/images/<name>.png for the guide."""
     if os.environ.get("UPDATE_GUIDE_IMAGES") != "1":
@@ -99,16 +80,6 @@ def guide_image(page, name, locator=None):
     GUIDE_IMAGES.mkdir(exist_ok=True)
     page.wait_for_load_state("networkidle")
     (locator or page).screenshot(path=str(GUIDE_IMAGES / f"{name}.png"), animations="disabled")
-
-
-def wait_for(condition, timeout=15.0):
-    """Poll the database: the browser's request may still be finishing when navigation starts."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
 
 
 def log_in(page, username, authenticator=None):

@@ -8,7 +8,6 @@ there as a PNG.
 """
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from wagtail.users.models import UserProfile
 
 from participation.models import ParticipationRequest
 from programs.onboarding import onboard_organisation
-from tests.browser.conftest import NAVIGATION_TIMEOUT_MS
+from tests.browser.conftest import wait_for
 from tests.factories import UserFactory
 from tests.programs_support import make_index, make_programme
 
@@ -54,25 +53,6 @@ def federation(transactional_db, home_page):
     cache.clear()
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    contexts = []
-
-    def open_page():
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def shot(page, name):
     folder = os.environ.get("SCREENSHOT_DIR")
     if folder:
@@ -80,17 +60,8 @@ def shot(page, name):
         page.screenshot(path=str(Path(folder) / f"take-part-{name}.png"), full_page=True, animations="disabled")
 
 
-def wait_for(condition, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
-
-
-def test_a_visitor_asks_to_take_part_and_the_organisation_marks_it_contacted(federation, phone, axe):
-    visitor = phone()
+def test_a_visitor_asks_to_take_part_and_the_organisation_marks_it_contacted(federation, new_page, axe):
+    visitor = new_page(phone=True)
     visitor.goto("/nl/buddyprogrammas/")
     visitor.get_by_role("link", name="Taalbuddy").first.click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Taalbuddy")
@@ -138,7 +109,7 @@ def test_a_visitor_asks_to_take_part_and_the_organisation_marks_it_contacted(fed
     notice = next(m for m in mail.outbox if m.to == [federation["editor"].email])
     assert "Amal" not in notice.body and "amal@example.org" not in notice.body
 
-    editor = phone()
+    editor = new_page(phone=True)
     editor.goto("/admin/login/")
     editor.fill("input[name=username]", "org-eva")
     editor.fill("input[name=password]", PASSWORD)
