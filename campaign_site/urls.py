@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -30,7 +30,6 @@ urlpatterns = [
 if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
     import re
 
-    from django.urls import re_path
     from django.views.static import serve
 
     # Media files, but documents only through Wagtail's serve view (/documents/…), which decides who may
@@ -45,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("programs.urls")),
     path("", include("participation.urls")),
+    # Ahead of Wagtail's own pattern (the same one, the same name): pages are served without a transaction.
+    re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,10 +1,17 @@
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from wagtail import views as wagtail_views
+
 from home.links import absolute_url
+
+# Wagtail's page view outside the transaction that ATOMIC_REQUESTS opens around every other view: serving a
+# page writes nothing (forms post to their own views, which stay atomic), and BEGIN and COMMIT would be two
+# more round trips to the database for every page a visitor opens.
+serve_page = transaction.non_atomic_requests(wagtail_views.serve)
 
 
 def page_not_found(request, exception=None):

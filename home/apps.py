@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from campaign_site import page_cache  # noqa: F401  (registers its deploy check)
-        from home import cache_purge
+        from home import cache_purge, chrome
 
         cache_purge.connect()
+        chrome.connect()

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.http import Http404
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -14,11 +15,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.utils.file import hash_filelike
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import chrome
 from home.blocks import BaseStreamBlock, FAQSectionBlock
 from home.image_metadata import strip_metadata
 from home.page_forms import CampaignPageForm
@@ -178,10 +180,24 @@ class BasePage(SocialFieldsMixin, Page):
     class Meta:
         abstract = True
 
+    def live_translations(self):
+        """This page's live translations, itself included, with their locales: read once per page object."""
+        if not hasattr(self, "_live_translations"):
+            self._live_translations = list(self.get_translations(inclusive=True).live().select_related("locale"))
+        return self._live_translations
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors; none without a query when no page is private."""
+        if not chrome.any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_content_language(self):
         """The language the visible text is written in (an alias shows its source's text)."""
-        source = self.alias_of.specific_deferred if self.alias_of_id else self
-        return source.locale.language_code
+        source = self.alias_of if self.alias_of_id else self
+        if "locale" in source._state.fields_cache:
+            return source.locale.language_code
+        return chrome.language_code(source.locale_id)
 
 
 class HomePage(BasePage):
@@ -265,41 +281,79 @@ class HomePage(BasePage):
     def get_main_image_alt_text(self):
         return self.hero_alt_text
 
+    def route(self, request, path_components):
+        """Find the page at `path_components` with one query for every page along the path.
+
+        Wagtail's own routing asks for one child per level and then its specific page (two queries per
+        level: six for a programme). Here the pages along the path come in one query by their `url_path`
+        (within this home page's tree), then the deepest one's specific page; a page that routes its own
+        sub-paths (RoutablePageMixin: the story index's feed) is handed the rest of the path, as Wagtail
+        would. The pages passed on the way are kept for the breadcrumbs (`route_ancestors`).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
+        along = {
+            page.depth: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+        }
+        passed, node = [], self
+        for depth in range(self.depth + 1, self.depth + len(path_components) + 1):
+            if depth not in along:
+                break
+            passed.append(node)
+            node = along[depth]
+            if getattr(node.specific_class, "route", None) is not Page.route:  # it routes its own sub-paths
+                break
+        if node is self:
+            raise Http404
+        specific = node.specific
+        specific._cached_parent_obj = passed[-1]
+        specific.route_ancestors = passed
+        return specific.route(request, path_components[node.depth - self.depth :])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.get_campaign_context())
+        # {"pk", "title", "url"}: the same overview the menu leads to, kept with the site's chrome.
+        context["programme_index"] = chrome.site_chrome(request)["overview"]
         return context
 
     def get_campaign_context(self):
-        locale = self.locale
+        locale_id = self.locale_id
         context = {"key_figures": [], "featured_stories": [], "faq_teasers": []}
         if _has_model("programs", "ProgramPage"):
-            context["programme_index"] = (
-                apps.get_model("programs", "ProgramIndexPage").objects.live().filter(locale=locale).first()
-            )
-            context["key_figures"] = self.key_figures(locale)
+            context["key_figures"] = self.key_figures(locale_id)
         if _has_model("stories", "StoryPage"):
             StoryPage = apps.get_model("stories", "StoryPage")
-            context["featured_stories"] = StoryPage.featured_for_home(locale)
-        faq = FAQPage.objects.live().filter(locale=locale).first()
+            context["featured_stories"] = StoryPage.featured_for_home(locale_id)
+        faq = FAQPage.objects.live().filter(locale_id=locale_id).first()
         if faq:
             context["faq_page"] = faq
             context["faq_teasers"] = faq.questions()[:4]
         return context
 
-    def key_figures(self, locale):
-        ProgramPage = apps.get_model("programs", "ProgramPage")
-        OrganisationPage = apps.get_model("programs", "OrganisationPage")
-        programmes = ProgramPage.objects.live().filter(locale=locale)
+    def key_figures(self, locale_id):
+        """Programmes, organisations and programmes looking for volunteers: counted once per change to any page."""
+        programmes, organisations, looking = chrome.kept(f"key_figures:{locale_id}", lambda: _count(locale_id))
         return [
-            {"value": programmes.count(), "label": _("buddy programmes")},
-            {"value": OrganisationPage.objects.live().filter(locale=locale).count(), "label": _("organisations")},
-            {
-                # The same programmes as the overview's "looking for volunteers now" filter.
-                "value": ProgramPage.looking_for_volunteers(programmes).count(),
-                "label": _("programmes looking for volunteers"),
-            },
+            {"value": programmes, "label": _("buddy programmes")},
+            {"value": organisations, "label": _("organisations")},
+            {"value": looking, "label": _("programmes looking for volunteers")},
         ]
+
+
+def _count(locale_id):
+    """(programmes, organisations, programmes looking for volunteers) of a locale, in two queries."""
+    ProgramPage = apps.get_model("programs", "ProgramPage")
+    OrganisationPage = apps.get_model("programs", "OrganisationPage")
+    programmes = ProgramPage.objects.live().filter(locale_id=locale_id)
+    # The same programmes as the overview's "looking for volunteers now" filter.
+    counts = programmes.aggregate(
+        total=models.Count("pk"), looking=models.Count("pk", filter=ProgramPage.LOOKING_FOR_VOLUNTEERS)
+    )
+    organisations = OrganisationPage.objects.live().filter(locale_id=locale_id).count()
+    return counts["total"], organisations, counts["looking"]
 
 
 def _has_model(app_label, model_name):

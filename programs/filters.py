@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils.formats import number_format
 from django.utils.translation import get_language
@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from home import chrome
 from programs import taxonomy
 from programs.languages import language_name
 from programs.models import Language, ProgramLocation, ProgramMunicipality, ProgramPage
@@ -61,7 +62,7 @@ class Facet:
     def current_labels(self):
         """Code → label of every value the facet can take (for languages: every language a programme speaks)."""
         if self.field == "languages":
-            codes = Language.objects.filter(programmes__isnull=False).values_list("code", flat=True).distinct()
+            codes = chrome.kept("languages_in_use", _languages_in_use)
             return {code: self.labels.get(code) or language_name(code) for code in sorted(codes, key=self._order)}
         return self.labels
 
@@ -82,13 +83,37 @@ class Facet:
         return queryset.filter(pk__in=links.values("programpage_id"))
 
     def counts(self, queryset):
-        rows = (
+        """{code: programmes of `queryset` with that code}."""
+        return dict(self.count_rows(queryset).values_list("code", "n"))
+
+    def count_rows(self, queryset):
+        """Rows (facet, code, n) of this facet's counts over `queryset`: for `facet_counts`' single query."""
+        return (
             self.through.objects.filter(programpage_id__in=queryset.values("pk"))
             .values(code=F(f"{self.term_column}__code"))
-            .annotate(n=Count("programpage_id"))
-            .values_list("code", "n")
+            .annotate(facet=Value(self.param), n=Count("programpage_id"))
+            .values_list("facet", "code", "n")
         )
-        return dict(rows)
+
+
+def facet_counts(narrowed):
+    """{facet param: {code: n}} for every facet, each counted with the other facets' choices: one query.
+
+    `narrowed(skip=param)` is the filtered set without that facet's own choices (so that its other options
+    show what choosing them would add).
+    """
+    rows = None
+    for facet in FACETS:
+        these = facet.count_rows(narrowed(skip=facet.param))
+        rows = these if rows is None else rows.union(these, all=True)
+    counts = {facet.param: {} for facet in FACETS}
+    for param, code, n in rows:
+        counts[param][code] = n
+    return counts
+
+
+def _languages_in_use():
+    return list(Language.objects.filter(programmes__isnull=False).values_list("code", flat=True).distinct())
 
 
 FACETS = [
@@ -335,10 +360,12 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         return result
 
     filtered = narrowed()
+    filtered_total = None
     facet_results = []
     region_counts = {}
+    database_counts = None if backend_counts else facet_counts(narrowed)
     for facet in FACETS:
-        counts = backend_counts[facet.param] if backend_counts else facet.counts(narrowed(skip=facet.param))
+        counts = backend_counts[facet.param] if backend_counts else database_counts[facet.param]
         if facet.param == "region":
             region_counts = counts
         options = []
@@ -354,6 +381,13 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
     if backend_counts:
         accepting_count = backend_counts[ACCEPTING_PARAM]
         newcomers_count = backend_counts[NEWCOMERS_PARAM]
+    elif not accepting and not newcomers:  # one set for both figures and the total: one query
+        figures = filtered.aggregate(
+            total=Count("pk"),
+            accepting=Count("pk", filter=Q(status="active", accepting_volunteers="open")),
+            newcomers=Count("pk", filter=Q(status="active", accepting_newcomers="open")),
+        )
+        accepting_count, newcomers_count, filtered_total = figures["accepting"], figures["newcomers"], figures["total"]
     else:
         accepting_count = narrowed(skip=ACCEPTING_PARAM).filter(status="active", accepting_volunteers="open").count()
         newcomers_count = narrowed(skip=NEWCOMERS_PARAM).filter(status="active", accepting_newcomers="open").count()
@@ -391,7 +425,8 @@ def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
         if origin:
             ordered, distances = _by_distance(filtered, list(ordered), origin[:2])
         paginator = Paginator(ordered, page_size)
-        paginator.count = filtered.count()  # Paginator.count is a cached property: no second COUNT
+        # Paginator.count is a cached property: no second COUNT
+        paginator.count = filtered_total if filtered_total is not None else filtered.count()
     if number > paginator.num_pages:
         if paginator.count:
             messages.append(_("There is no page %(number)d; showing the last page.") % {"number": number})
@@ -495,4 +530,6 @@ def _for_cards(queryset):
     return queryset.annotate(
         organisation_title=Subquery(parent, output_field=CharField()),
         source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")),
-    ).prefetch_related("regions", "themes", "municipality_links__municipality")
+    ).prefetch_related(
+        "regions", Prefetch("municipality_links", ProgramMunicipality.objects.select_related("municipality"))
+    )

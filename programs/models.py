@@ -13,7 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import chrome
 from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
 from programs import taxonomy
 from programs.languages import language_name
@@ -204,7 +205,7 @@ class ProgramIndexPage(BasePage):
         from programs.filters import filter_programmes
 
         context = super().get_context(request, *args, **kwargs)
-        context["finder"] = filter_programmes(request.GET, locale=self.locale)
+        context["finder"] = filter_programmes(request.GET, locale=chrome.locale(self.locale_id))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -289,7 +290,6 @@ class OrganisationPage(BasePage):
             ProgramPage.objects.child_of(self)
             .live()
             .annotate(source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")))
-            .prefetch_related("regions", "themes")
             .order_by("title")
         )
 
@@ -299,12 +299,15 @@ class OrganisationPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = self.programmes()
+        context["programmes"] = self.programmes().prefetch_related("regions")  # the cards show them
         return context
 
 
 class ProgramPage(BasePage):
     """A buddy programme, aligned with Open Referral HSDS 3.0 `service`."""
+
+    # The overview's "looking for volunteers now" filter, and the home page's figure of the same name.
+    LOOKING_FOR_VOLUNTEERS = Q(status="active", accepting_volunteers="open")
 
     summary = models.CharField(
         _("summary"), max_length=300, help_text=_("One or two sentences, at most 300 characters.")
@@ -533,7 +536,7 @@ class ProgramPage(BasePage):
     @staticmethod
     def looking_for_volunteers(queryset):
         """The programmes of `queryset` the overview's "looking for volunteers now" filter finds."""
-        return queryset.filter(status="active", accepting_volunteers="open")
+        return queryset.filter(ProgramPage.LOOKING_FOR_VOLUNTEERS)
 
     def get_main_image(self):
         return self.image
@@ -552,21 +555,24 @@ class ProgramPage(BasePage):
         """The page this translation was made from, or None (a source page, an alias, never translated)."""
         if self.alias_of_id:
             return None
-        from wagtail_localize.models import TranslationSource
-
-        locale_id = (
-            TranslationSource.objects.filter(object_id=self.translation_key)
-            .order_by("created_at")
-            .values_list("locale_id", flat=True)
-            .first()
-        )
-        if locale_id is None or locale_id == self.locale_id:
+        locale_id = chrome.kept(f"source_locale:{self.translation_key}", self._source_locale_id)
+        if not locale_id or locale_id == self.locale_id:
             return None
+        for page in self.live_translations():  # the language switcher has read them already
+            if page.locale_id == locale_id and not page.alias_of_id:
+                return page
         return (
             ProgramPage.objects.filter(translation_key=self.translation_key, locale_id=locale_id, alias_of__isnull=True)
             .select_related("locale")
             .first()
         )
+
+    def _source_locale_id(self):
+        """The locale wagtail-localize translated this page from ("" when never translated: kept as a value)."""
+        from wagtail_localize.models import TranslationSource
+
+        sources = TranslationSource.objects.filter(object_id=self.translation_key).order_by("created_at")
+        return sources.values_list("locale_id", flat=True).first() or ""
 
     def text_languages(self):
         """The language of each text field as shown: a translation may still hold some of its source's text."""
@@ -583,21 +589,56 @@ class ProgramPage(BasePage):
     def municipalities(self):
         return self.facts["municipalities"]
 
+    TAXONOMY_FIELDS = ("themes", "target_groups", "regions", "modes", "languages")
+
     @cached_property
     def facts(self):
-        """Taxonomies, municipalities and locations, each read once per request (the page and its JSON-LD)."""
+        """Taxonomies, municipalities and locations, each read once per request (the page and its JSON-LD).
+
+        Three queries: the five taxonomies' links in one (the terms themselves are kept with the site's
+        chrome, see `taxonomy_terms`), the municipalities, the locations. A page being edited (not yet
+        saved: a preview) reads its unsaved choices instead.
+        """
         links = self.municipality_links.all()
         if hasattr(links, "select_related"):
             links = links.select_related("municipality")
+        facts = self._taxonomy_facts() if self.pk and not self._has_unsaved_taxonomies() else None
+        if facts is None:
+            facts = {name: list(getattr(self, name).all()) for name in self.TAXONOMY_FIELDS}
+        facts["municipalities"] = [link.municipality for link in links]
+        facts["locations"] = list(self.locations.all())
+        return facts
+
+    def _has_unsaved_taxonomies(self):
+        # modelcluster keeps a preview's or a form's choices in memory as a FakeQuerySet (no `query`)
+        return any(not hasattr(getattr(self, name).all(), "query") for name in self.TAXONOMY_FIELDS)
+
+    def _taxonomy_facts(self):
+        linked = None
+        for name in self.TAXONOMY_FIELDS:
+            through = getattr(ProgramPage, name).through
+            target = getattr(ProgramPage, name).rel.model._meta.model_name + "_id"
+            rows = through.objects.filter(programpage_id=self.pk).annotate(kind=Value(name)).values_list("kind", target)
+            linked = rows if linked is None else linked.union(rows, all=True)
+        terms = taxonomy_terms()
+        facts = {name: [] for name in self.TAXONOMY_FIELDS}
+        for name, term_id in linked:
+            facts[name].append(terms[name][term_id])
+        for name in self.TAXONOMY_FIELDS:
+            facts[name].sort(key=lambda term: (term.sort_order, term.code))
+        return facts
+
+
+def taxonomy_terms():
+    """{"themes": {id: Theme}, …}: the reference terms, small and rarely changed, kept with the site's chrome."""
+
+    def load():
         return {
-            "themes": list(self.themes.all()),
-            "target_groups": list(self.target_groups.all()),
-            "regions": list(self.regions.all()),
-            "modes": list(self.modes.all()),
-            "languages": list(self.languages.all()),
-            "municipalities": [link.municipality for link in links],
-            "locations": list(self.locations.all()),
+            name: {term.pk: term for term in getattr(ProgramPage, name).rel.model.objects.all()}
+            for name in ProgramPage.TAXONOMY_FIELDS
         }
+
+    return chrome.kept("taxonomy_terms", load)
 
 
 class ProgramMunicipality(Orderable):

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
-from stories.models import STORIES_PER_PAGE, attach_programmes, localized_programmes
+from programs.models import ProgramPage, taxonomy_terms
+from stories.models import STORIES_PER_PAGE, attach_programmes
 
 FACETS = ("theme", "region", "programme")
 
@@ -79,10 +81,24 @@ def _apply(queryset, selected, skip=None):
     return queryset
 
 
-def _programmes(ids):
-    from programs.models import ProgramPage
-
-    return ProgramPage.objects.in_bulk(list(ids))
+def _programme_facet(base, selected, locale_id):
+    """Stories per programme, named as in `locale_id` (its translation, else its own title), in one query."""
+    here = ProgramPage.objects.live().filter(locale_id=locale_id)
+    here = here.filter(translation_key=OuterRef("programme__translation_key"))
+    label = Coalesce(Subquery(here.values("title")[:1]), F("programme__title"))
+    rows = (
+        _apply(base, selected, skip="programme")
+        .filter(programme__isnull=False)
+        .values_list("programme_id")
+        .annotate(n=Count("pk", distinct=True), label=label)
+    )
+    return Facet(
+        "programme",
+        [
+            _option("programme", str(pk), label, count, selected)
+            for pk, count, label in sorted(rows, key=lambda row: row[2].casefold())
+        ],
+    )
 
 
 def _counts(base, selected, name, column):
@@ -109,28 +125,19 @@ def _taxonomy_facet(name, terms, base, selected, column):
 
 
 def filter_stories(index, params):
-    from programs.models import Region, Theme
-
     selected = parse(params)
     base = index.stories().order_by()  # no ordering: it would split the facet counts' GROUP BY
-    stories = _apply(index.stories().select_related("locale", "alias_of__locale", "portrait", "region"), selected)
+    stories = _apply(
+        index.stories().select_related("locale", "alias_of__locale", "portrait", "region", "programme"), selected
+    )
     stories = stories.prefetch_related("portrait__renditions").distinct()
 
+    terms = taxonomy_terms()  # kept with the site's chrome, in their order
     facets = {
-        "theme": _taxonomy_facet("theme", Theme.objects.all(), base, selected, "themes__code"),
-        "region": _taxonomy_facet("region", Region.objects.all(), base, selected, "region__code"),
+        "theme": _taxonomy_facet("theme", terms["themes"].values(), base, selected, "themes__code"),
+        "region": _taxonomy_facet("region", terms["regions"].values(), base, selected, "region__code"),
+        "programme": _programme_facet(base, selected, index.locale_id),
     }
-    programme_counts = _counts(base, selected, "programme", "programme_id")
-    programme_counts.pop(None, None)
-    here = localized_programmes(programme_counts, index.locale_id)
-    labels = {pk: (here[pk] or programme).title for pk, programme in _programmes(programme_counts).items()}
-    facets["programme"] = Facet(
-        "programme",
-        [
-            _option("programme", str(pk), label, programme_counts[pk], selected)
-            for pk, label in sorted(labels.items(), key=lambda item: item[1].casefold())
-        ],
-    )
 
     paginator = Paginator(stories, STORIES_PER_PAGE)
     page = paginator.get_page(params.get("page"))

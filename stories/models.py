@@ -426,7 +426,7 @@ class StoryPage(BasePage):
         """Live stories with what a card shows, without a query per card."""
         return (
             cls.objects.live()
-            .select_related("locale", "alias_of__locale", "portrait", "region")
+            .select_related("locale", "alias_of__locale", "portrait", "region", "programme")
             .prefetch_related("portrait__renditions")
         )
 
@@ -439,11 +439,15 @@ class StoryPage(BasePage):
         return attach_programmes(stories, getattr(locale, "pk", locale))
 
 
-def localized_programmes(programme_ids, locale_id):
-    """{programme id: its live version in `locale_id` (translation or alias), or None}, in two queries."""
+def localized_programmes(programme_ids, locale_id, keys=None):
+    """{programme id: its live version in `locale_id` (translation or alias), or None}, in two queries.
+
+    One query when the caller knows the programmes' translation keys (`keys`: {programme id: key}).
+    """
     from programs.models import ProgramPage
 
-    keys = dict(ProgramPage.objects.filter(pk__in=set(programme_ids)).values_list("pk", "translation_key"))
+    if keys is None:
+        keys = dict(ProgramPage.objects.filter(pk__in=set(programme_ids)).values_list("pk", "translation_key"))
     here = {
         page.translation_key: page
         for page in ProgramPage.objects.live()
@@ -455,7 +459,11 @@ def localized_programmes(programme_ids, locale_id):
 
 def attach_programmes(stories, locale_id):
     """Give each story its programme in `locale_id` (see `StoryPage.localized_programme`)."""
-    mapping = localized_programmes([story.programme_id for story in stories if story.programme_id], locale_id)
+    linked = [story for story in stories if story.programme_id]
+    keys = None
+    if all(story._state.fields_cache.get("programme") for story in linked):  # StoryPage.for_listing() joined them
+        keys = {story.programme_id: story.programme.translation_key for story in linked}
+    mapping = localized_programmes([story.programme_id for story in linked], locale_id, keys=keys)
     for story in stories:
         story._localized_programme = mapping.get(story.programme_id)
     return stories
@@ -482,7 +490,9 @@ def stories_for_programme(programme, limit=None):
         .order_by("-date", "-first_published_at", "-pk")
     )
     stories = list(queryset[:limit]) if limit else list(queryset)
-    return attach_programmes(stories, programme.locale_id)
+    for story in stories:  # in the programme's locale, the programme itself is the story's programme
+        story._localized_programme = programme if programme.live else None
+    return stories
 
 
 class ConsentWarning(models.Model):

@@ -13,6 +13,16 @@ def client():
     return Client()
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: the site's chrome (home/chrome.py) and the page cache keep data between
+    requests, and what a rolled-back test left there must not show in the next one."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture
 def locales(db):
     return ensure_locales()

@@ -1,12 +1,12 @@
 from django import template
-from django.apps import apps
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home import links
+from home.chrome import kept, localized_page_url, site_chrome
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ def _memo(request, key, compute):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per site language, to this page's translation where there is one."""
+    """One link per site language, to this page's translation where there is one (else that language's home)."""
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
@@ -38,70 +38,68 @@ def language_links(context):
 def _language_links(request, page, current):
     urls = {}
     if isinstance(page, Page) and page.id:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        translations = getattr(page, "live_translations", None)
+        translations = translations() if translations else page.get_translations(inclusive=True).live()
+        for translated in translations:
             urls[translated.locale.language_code] = translated.get_url(request)
+    homes = site_chrome(request)["homes"] if request is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
         if url is None and request is not None:
             if isinstance(page, Page):
-                home = localized_home(request, code)
-                url = home.get_url(request) if home else f"/{code}/"
+                url = homes[code]["url"] if code in homes else f"/{code}/"
             else:
                 url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current, "exists": code in urls})
     return links
 
 
-def localized_home(request, language_code):
-    """The site's home page in that language (live), or None."""
-    return _memo(request, "homes", lambda: _homes(request)).get(language_code)
-
-
-def _homes(request):
-    """The site's live home page in every language, in one query."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return {home.locale.language_code: home for home in homes}
-
-
 @register.simple_tag(takes_context=True)
 def home_page(context):
+    """The home page in the visitor's language: {"pk", "title", "url"} (home/chrome.py), or None."""
     request = context.get("request")
-    return localized_home(request, translation.get_language()) if request else None
+    return site_chrome(request)["home"] if request else None
 
 
 @register.simple_tag(takes_context=True)
 def programme_overview(context):
-    """The live programme overview in the visitor's language: where every "how do I take part" leads."""
+    """The live programme overview in the visitor's language, where every "how do I take part" leads.
+
+    {"pk", "title", "url"} (home/chrome.py), or None.
+    """
     request = context.get("request")
-    language = translation.get_language()
-    return _memo(request, ("programme_overview", language), lambda: _programme_overview(home_page(context)))
-
-
-def _programme_overview(home):
-    if home is None:
-        return None
-    try:
-        index_model = apps.get_model("programs", "ProgramIndexPage")
-    except LookupError:  # the site runs without the programmes app
-        return None
-    return index_model.objects.child_of(home).live().first()
+    return site_chrome(request)["overview"] if request else None
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's menu pages, with the programme overview always among them (first if an editor hid it)."""
-    home = home_page(context)
-    if home is None:
-        return []
-    items = list(home.get_children().live().in_menu().specific(defer=True))
-    overview = programme_overview(context)
-    if overview is not None and overview.pk not in {item.pk for item in items}:
-        items.insert(0, overview)
-    return items
+    request = context.get("request")
+    return site_chrome(request)["menu"] if request else []
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer's contact details and statement pages in the visitor's language (home/chrome.py)."""
+    request = context.get("request")
+    return site_chrome(request)["footer"] if request else {}
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page_id):
+    """The address of a chosen page in the visitor's language (its live translation, else the page itself)."""
+    request = context.get("request")
+    if not page_id or request is None:
+        return ""
+    return kept(f"localized_url:{page_id}:{translation.get_language()}", lambda: localized_page_url(page_id, request))
+
+
+@register.filter
+def breadcrumb_pages(page):
+    """The page's ancestors below the tree's root: those routing passed (HomePage.route), else from the tree."""
+    passed = getattr(page, "route_ancestors", None)
+    return passed if passed is not None else list(page.get_ancestors()[1:])
 
 
 @register.filter
@@ -131,7 +129,17 @@ def email_page_url(page):
 
 @register.simple_tag
 def translation_behind(page):
-    """The language code of the original a translated page may be behind (home/stale_translations.py), or ""."""
+    """The language code of the original a translated page may be behind (home/stale_translations.py), or "".
+
+    Comparing texts takes a dozen queries; the answer is kept with the site's chrome (home/chrome.py), which
+    every publication, synchronisation and saved translation replaces.
+    """
+    if not isinstance(page, Page) or not page.pk:
+        return ""
+    return kept(f"behind:{page.pk}", lambda: _translation_behind(page))
+
+
+def _translation_behind(page):
     from home.stale_translations import behind_translation_of
 
     translation = behind_translation_of(page)
