@@ -1,4 +1,5 @@
 from django import template
+from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -6,7 +7,7 @@ from home.links import absolute_url
 from home.structured_data import to_json_ld
 from programs.reference import ATTRIBUTION as REFERENCE_ATTRIBUTION
 from programs.region_map import ATTRIBUTION as MAP_ATTRIBUTION
-from programs.region_map import region_map
+from programs.region_map import SPRITE_STATIC_PATH, region_map
 
 register = template.Library()
 
@@ -53,11 +54,9 @@ def region_map_svg(finder):
     links = [link for link in finder.region_links() if link["code"] in paths]
     most = max([link["count"] for link in links] + [1])
     # Three shades: the more programmes, the darker the region.
-    regions = [
-        dict(link, path=paths[link["code"]], level=min(3, 1 + 3 * link["count"] // (most + 1)) if link["count"] else 0)
-        for link in links
-    ]
-    return {"viewbox": data["viewbox"], "regions": regions, "attribution": MAP_ATTRIBUTION}
+    regions = [dict(link, level=min(3, 1 + 3 * link["count"] // (most + 1)) if link["count"] else 0) for link in links]
+    sprite = static(SPRITE_STATIC_PATH)
+    return {"viewbox": data["viewbox"], "regions": regions, "sprite": sprite, "attribution": MAP_ATTRIBUTION}
 
 
 @register.filter
