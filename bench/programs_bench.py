@@ -42,7 +42,7 @@ PROGRAMMES_PER_ORGANISATION = 25
 def build_site():
     from wagtail.models import Locale, Page, Site
 
-    from home.models import HomePage
+    from home.models import HomePage, SiteSettings
     from programs.models import ProgramIndexPage
 
     nl = Locale.objects.get_or_create(language_code="nl")[0]
@@ -54,9 +54,10 @@ def build_site():
     home = root.add_child(
         instance=HomePage(title="Buddies", slug="home", hero_heading="Samen", hero_text="Word buddy.", locale=nl)
     )
-    Site.objects.update_or_create(
+    site, _ = Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Bench"}
     )
+    SiteSettings.for_site(site)  # as on any site in use (made on the first request otherwise, bumping the chrome)
     index = home.add_child(instance=ProgramIndexPage(title="Buddyprogramma's", slug="buddyprogrammas", locale=nl))
     return index
 
