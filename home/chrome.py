@@ -34,24 +34,32 @@ VERSION_KEY = "chrome:version"
 SECONDS = 24 * 60 * 60
 
 
-def _outermost_block():
-    return connection.atomic_blocks[0] if connection.in_atomic_block and connection.atomic_blocks else None
-
-
 def changed_in_this_transaction():
-    block = _outermost_block()
-    return block is not None and getattr(connection, "_chrome_changed_in", None) is block
+    """Whether this connection's open transaction changed what the chrome shows (its new version is pending)."""
+    pending = getattr(connection, "_chrome_bump", None)
+    return (
+        pending is not None
+        and connection.in_atomic_block
+        and any(entry[1] is pending for entry in connection.run_on_commit)
+    )
 
 
 def mark_changed(**kwargs):
-    """Replace the chrome version now, or when the current transaction commits (once per transaction)."""
-    block = _outermost_block()
-    if block is None:
+    """Replace the chrome version now, or once the current transaction commits (one callback per transaction).
+
+    Django drops the callback if the transaction (or the savepoint that registered it) rolls back, and then
+    nothing is pending any more.
+    """
+    if not connection.in_atomic_block:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
         return
-    if getattr(connection, "_chrome_changed_in", None) is not block:
-        connection._chrome_changed_in = block
-        transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+    if not changed_in_this_transaction():
+
+        def bump():
+            cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+        connection._chrome_bump = bump
+        transaction.on_commit(bump)
 
 
 def _mark_if_page(sender, instance, **kwargs):
