@@ -198,6 +198,7 @@ class RowSource:
         with self._open() as binary:
             # Universal newlines (LF, CRLF and CR alone all become LF), decoded as it is read.
             text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline=None)
+            text._CHUNK_SIZE = CHUNK_SIZE
             try:
                 if self.kind == "json":
                     yield from self._json(text)
@@ -396,8 +397,11 @@ def _split(text):
 _url = URLValidator(schemes=["http", "https"])
 
 
-def validate_row(line, row, seen_ids):
-    """A ProgrammeRow, or the row's errors."""
+PLACES_KEPT = 2000  # municipality lists whose resolution an import keeps (rows often repeat them)
+
+
+def validate_row(line, row, seen_ids, places=None):
+    """A ProgrammeRow, or the row's errors; `places` (a dict) keeps resolved municipality lists between rows."""
     errors = []
     values = {}
 
@@ -485,7 +489,13 @@ def validate_row(line, row, seen_ids):
     municipalities = []
     names = _split(values.get("municipalities", ""))
     if names:
-        resolution = resolve_municipalities(names)
+        resolution = places.get(tuple(names)) if places is not None else None
+        if resolution is None:
+            resolution = resolve_municipalities(names)
+            if places is not None:
+                if len(places) >= PLACES_KEPT:
+                    places.clear()
+                places[tuple(names)] = resolution
         municipalities = resolution.municipalities
         if resolution.unknown:
             unknown = ", ".join(value for value, _close in resolution.unknown)
@@ -669,12 +679,13 @@ def check_file(rows_source, progress=None):
     """The first pass: every row read and checked, keeping only ids, organisations, lines and the problems."""
     checked = CheckedFile()
     locales = {code: code for code in LOCALES}
+    places = {}
     for line, row in rows_source:
         if isinstance(row, RowError):
             checked.add_errors([row])
             continue
         checked.rows += 1
-        programme, row_errors = validate_row(line, row, checked.lines)
+        programme, row_errors = validate_row(line, row, checked.lines, places)
         if row_errors:
             checked.add_errors(_sorted(row_errors))
             continue
@@ -727,10 +738,12 @@ def import_programmes(source, *, dry_run=False, progress: Callable[[int, int], N
 
     try:
         with transaction.atomic():
-            organisations = {}
+            organisations, places = {}, {}
             done, line = 0, 1
             for line, item in rows_source:
-                programme, row_errors = (None, [item]) if isinstance(item, RowError) else validate_row(line, item, {})
+                programme, row_errors = (
+                    (None, [item]) if isinstance(item, RowError) else validate_row(line, item, {}, places)
+                )
                 if row_errors:
                     raise _RowFailed(RowError(line, "", "the file changed while it was imported; import it again"))
                 done += 1

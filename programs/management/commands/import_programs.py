@@ -33,9 +33,9 @@ class ProgressBar:
 class ProgressLines:
     """A line every REPORT_EVERY rows, for logs (--verbosity 2 without a terminal)."""
 
-    def __init__(self, stream, every=REPORT_EVERY):
+    def __init__(self, stream, every=None):
         self.stream = stream
-        self.every = every
+        self.every = every or REPORT_EVERY
         self.started = time.monotonic()
 
     def __call__(self, done, total):
