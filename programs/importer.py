@@ -1,17 +1,19 @@
 """Import programme listings from CSV or JSON (the format: docs/import-format.md).
 
-`import_programmes(path_or_rows, dry_run=...)` reads and validates every row
-first; if any row is invalid it writes nothing and returns every problem as
+`import_programmes(path_or_rows, dry_run=...)` reads the file row by row, twice,
+never holding it whole: a first pass validates every row, keeping only ids,
+lines, organisation names and the first MAX_ERRORS problems; if any row is
+invalid it writes nothing and returns every problem as
 "line N, column X: message". A file that is not what it claims (not UTF-8,
 JSON with text after its list or nested too deeply, a NUL character that
 PostgreSQL cannot store) is refused the same way, by line, never with a
-traceback; CR-only line endings are read like any other. Otherwise it
-imports all rows in one transaction: organisations are onboarded on the fly
-(their pages in every locale, editors' group and collection), a programme is
-found again by its `external_id` and updated with a new published revision
-only when something changed, and the `*_fr` / `*_en` / `*_nl` columns become
-wagtail-localize translations. The management command `import_programs` and the demo data
-both call it.
+traceback; CR-only line endings are read like any other. Otherwise a second
+pass reads the rows again and imports them one by one in one transaction:
+organisations are onboarded on the fly (their pages in every locale, editors'
+group and collection), a programme is found again by its `external_id` and
+updated with a new published revision only when something changed, and the
+`*_fr` / `*_en` / `*_nl` columns become wagtail-localize translations. The
+management command `import_programs` and the demo data both call it.
 """
 
 import codecs
