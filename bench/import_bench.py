@@ -124,6 +124,10 @@ def main():
     write_report(args.output, results, pg_version, load_before, os.getloadavg())
 
 
+def rate(value):
+    return f"{value:.0f}" if value >= 10 else f"{value:.2f}"
+
+
 def write_report(path, results, pg_version, load_before, load_after):
     lines = [
         "# Import benchmark",
@@ -134,6 +138,8 @@ def write_report(path, results, pg_version, load_before, load_after):
         "Time and peak memory are those the command reports (peak = the process's ru_maxrss, Django and",
         "Wagtail included); a 10-row dry run is the baseline.",
         "",
+        f"Run: `.venv/bin/python bench/import_bench.py{''.join(' ' + arg for arg in sys.argv[1:])}`",
+        "",
         f"Machine: {os.cpu_count()} cores (shared with other work), Python {platform.python_version()}, "
         f"PostgreSQL {pg_version // 10000}; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after.",
         "",
@@ -142,7 +148,7 @@ def write_report(path, results, pg_version, load_before, load_after):
     ]
     for kind, size, megabytes, seconds, peak, _wall, load, summary in results:
         lines.append(
-            f"| {kind} | {size:,} | {megabytes:.1f} | {seconds:.1f} | {size / seconds:.0f} | {peak} | {load:.1f} "
+            f"| {kind} | {size:,} | {megabytes:.1f} | {seconds:.1f} | {rate(size / seconds)} | {peak} | {load:.1f} "
             f"| {summary} |"
         )
     imports = [(size, seconds) for kind, size, _m, seconds, *_rest in results if kind == "import"]
@@ -150,7 +156,7 @@ def write_report(path, results, pg_version, load_before, load_after):
         size, seconds = max(imports)
         lines += [
             "",
-            f"Extrapolation, not a measurement: at the largest full import's rate ({size / seconds:.1f} rows/s),",
+            f"Extrapolation, not a measurement: at the largest full import's rate ({rate(size / seconds)} rows/s),",
             f"100,000 programmes would take about {100_000 * seconds / size / 3600:.1f} hours on this machine;",
             "memory does not grow with the rows (see the dry runs, which read every row twice).",
         ]
