@@ -180,3 +180,33 @@ def test_a_20000_row_dry_run_keeps_memory_bounded(tmp_path, site):
     assert len(result.created) == MEMORY_ROWS
     print(f"peak traced memory of a {MEMORY_ROWS}-row dry run: {peak / 1024 / 1024:.1f} MiB")
     assert peak < MEMORY_BOUND, f"{peak / 1024 / 1024:.1f} MiB"
+
+
+@pytest.mark.django_db
+def test_a_late_error_in_a_json_file_read_in_small_chunks_names_its_line(tmp_path, site, tiny_chunks):
+    rows = rows_as_dicts(300)
+    rows[290]["status"] = "sleeping"
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+    start = line_of(path, '"external_id": "gen-000290"') - 1  # the object's "{" is on the line before
+    assert [str(e) for e in import_programmes(path, dry_run=True).errors] == [
+        f"line {start}, column status: “sleeping” is not one of active|paused|ended"
+    ]
+
+
+@pytest.mark.django_db
+def test_a_file_changed_between_check_and_import_imports_nothing(tmp_path, site, monkeypatch):
+    path = write_programmes_csv(tmp_path / "p.csv", 3)
+    checked_file = importer.check_file
+
+    def check_then_change(*args, **kwargs):
+        checked = checked_file(*args, **kwargs)
+        write_programmes_csv(path, 3, change=lambda n, row: {**row, "status": "sleeping"} if n == 2 else row)
+        return checked
+
+    monkeypatch.setattr(importer, "check_file", check_then_change)
+    result = import_programmes(path)
+    assert [str(e) for e in result.errors] == [
+        f"line {line_of(path, 'gen-000002')}: the file changed while it was imported; import it again"
+    ]
+    assert not ProgramPage.objects.exists() and not OrganisationPage.objects.exists()  # the first rows rolled back
