@@ -1,19 +1,22 @@
 """Import programme listings from CSV or JSON (the format: docs/import-format.md).
 
-`import_programmes(path_or_rows, dry_run=...)` reads and validates every row
-first; if any row is invalid it writes nothing and returns every problem as
+`import_programmes(path_or_rows, dry_run=...)` reads the file row by row, twice,
+never holding it whole: a first pass validates every row, keeping only ids,
+lines, organisation names and the first MAX_ERRORS problems; if any row is
+invalid it writes nothing and returns every problem as
 "line N, column X: message". A file that is not what it claims (not UTF-8,
 JSON with text after its list or nested too deeply, a NUL character that
 PostgreSQL cannot store) is refused the same way, by line, never with a
-traceback; CR-only line endings are read like any other. Otherwise it
-imports all rows in one transaction: organisations are onboarded on the fly
-(their pages in every locale, editors' group and collection), a programme is
-found again by its `external_id` and updated with a new published revision
-only when something changed, and the `*_fr` / `*_en` / `*_nl` columns become
-wagtail-localize translations. The management command `import_programs` and the demo data
-both call it.
+traceback; CR-only line endings are read like any other. Otherwise a second
+pass reads the rows again and imports them one by one in one transaction:
+organisations are onboarded on the fly (their pages in every locale, editors'
+group and collection), a programme is found again by its `external_id` and
+updated with a new published revision only when something changed, and the
+`*_fr` / `*_en` / `*_nl` columns become wagtail-localize translations. The
+management command `import_programs` and the demo data both call it.
 """
 
+import codecs
 import csv
 import datetime
 import decimal
@@ -98,7 +101,6 @@ MAX_LENGTHS = {
 }
 for _code in LOCALES:
     MAX_LENGTHS.update({f"name_{_code}": 255, f"summary_{_code}": 300, f"description_{_code}": 10000})
-MAX_ROWS = 20000
 LIST_SEPARATOR = ";"
 
 
@@ -144,6 +146,7 @@ class ImportResult:
     unchanged: list = field(default_factory=list)
     organisations_created: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    errors_not_shown: int = 0  # problems beyond the first MAX_ERRORS, counted only
 
     @property
     def ok(self):
@@ -162,28 +165,193 @@ class ImportResult:
 
 # Reading --------------------------------------------------------------------------------------------
 
+CHUNK_SIZE = 64 * 1024  # bytes read from the file at a time
+MAX_OBJECT_CHARS = 4 * 1024 * 1024  # one JSON object (a programme) may span at most this much text
+MAX_ERRORS = 1000  # problems kept and reported; the rest are counted
+
+
+class RowSource:
+    """A file's rows, read again from disk each time it is iterated: (line number, {column: text}).
+
+    Only one row is in memory at a time; `header_errors` is set once the header (CSV) or the whole file
+    (JSON: its column names are those used by any object) has been read.
+    """
+
+    def __init__(self, source):
+        self.source = source
+        self.header_errors = []
+        if isinstance(source, str | Path):
+            self.path, self.data = Path(source), None
+            self.kind = "json" if self.path.suffix.lower() == ".json" else "csv"
+            try:
+                with self.path.open("rb"):
+                    pass
+            except OSError as error:
+                raise ImportFileError(f"cannot read {self.path}: {error.strerror or error}") from error
+        else:
+            self.path, self.data = None, bytes(source)
+            start = self.data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+            self.kind = "json" if start.startswith(b"[") else "csv"
+
+    def _open(self):
+        return self.path.open("rb") if self.path is not None else io.BytesIO(self.data)
+
+    def __iter__(self):
+        with self._open() as binary:
+            # Universal newlines (LF, CRLF and CR alone all become LF), decoded as it is read.
+            text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline=None)
+            text._CHUNK_SIZE = CHUNK_SIZE
+            try:
+                if self.kind == "json":
+                    yield from self._json(text)
+                else:
+                    yield from self._csv(text)
+            except UnicodeDecodeError as error:
+                raise ImportFileError(f"line {self._undecodable_line()}: the file is not UTF-8 text") from error
+
+    def _undecodable_line(self):
+        """The first line (counted at LF, like any editor) that is not UTF-8; read again line by line."""
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        with self._open() as binary:
+            for number, raw in enumerate(binary, start=1):
+                try:
+                    decoder.decode(raw)
+                except UnicodeDecodeError:
+                    return number
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                return number
+        return 1
+
+    def _csv(self, text):
+        reader = csv.reader(text, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ImportFileError("the file is empty") from None
+        except csv.Error as error:
+            raise ImportFileError(f"line 1: {error}") from error
+        header = [h.strip() for h in header]
+        errors = _header_errors(header, 1)
+        duplicates = {h for h in header if header.count(h) > 1}
+        errors.extend(RowError(1, column, "column appears more than once") for column in sorted(duplicates))
+        self.header_errors = errors
+        line = reader.line_num + 1
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                yield line, RowError(line, "", f"not valid CSV ({error})")
+                break
+            if any(v.strip() for v in values):
+                if len(values) > len(header):
+                    yield line, RowError(line, "", f"{len(values)} values for {len(header)} columns")
+                yield line, dict(zip(header, values, strict=False))
+            line = reader.line_num + 1
+
+    def _json(self, text):
+        """A JSON list of objects, decoded one object at a time; each object's line is where it starts."""
+        decoder = json.JSONDecoder()
+        buffer, position, lines_before, eof = "", 0, 1, False
+        columns = {}
+
+        def more():
+            nonlocal buffer, position, lines_before, eof
+            lines_before += buffer.count("\n", 0, position)
+            buffer, position = buffer[position:], 0
+            chunk = text.read(CHUNK_SIZE)
+            eof = not chunk
+            buffer += chunk
+            return not eof
+
+        def line_at(pos):
+            return lines_before + buffer.count("\n", 0, pos)
+
+        def skip_space():
+            nonlocal position
+            while True:
+                while position < len(buffer) and buffer[position] in " \t\r\n":
+                    position += 1
+                if position < len(buffer) or not more():
+                    return
+
+        skip_space()
+        if not buffer[position:].startswith("["):
+            raise ImportFileError("a JSON file holds a list of objects, one per programme")
+        position += 1
+        skip_space()
+        if position < len(buffer) and buffer[position] == "]":
+            position += 1
+        else:
+            while True:
+                skip_space()
+                while True:
+                    try:
+                        value, end = decoder.raw_decode(buffer, position)
+                    except json.JSONDecodeError as error:
+                        if not eof and len(buffer) - position <= MAX_OBJECT_CHARS and more():
+                            continue
+                        raise ImportFileError(f"line {line_at(error.pos)}: not valid JSON ({error.msg})") from error
+                    except RecursionError:
+                        raise ImportFileError(
+                            f"line {line_at(position)}: not valid import data (lists or objects nested too deeply; "
+                            "each programme is one object of text values)"
+                        ) from None
+                    if end == len(buffer) and not eof and more():
+                        continue  # a number may go on in the next chunk
+                    break
+                if isinstance(value, dict):
+                    columns.update(dict.fromkeys(str(k) for k in value))
+                    yield line_at(position), {str(k): v for k, v in value.items()}
+                else:
+                    yield line_at(position), RowError(line_at(position), "", "each item of the list must be an object")
+                position = end
+                skip_space()
+                if position < len(buffer) and buffer[position] == ",":
+                    position += 1
+                    continue
+                if position < len(buffer) and buffer[position] == "]":
+                    position += 1
+                    break
+                raise ImportFileError(f"line {line_at(position)}: not valid JSON (expected , or ])")
+        skip_space()
+        if position < len(buffer):
+            # json.load would refuse it too: a file cut or pasted twice must not import its first part alone.
+            raise ImportFileError(f"line {line_at(position)}: not valid JSON (more text after the list ends)")
+        self.header_errors = _header_errors(list(columns), 1)
+
+
+class _ListSource:
+    """Rows given as a list of dicts (tests, code): read like a file."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.header_errors = _header_errors(_keys(rows), 1)
+
+    def __iter__(self):
+        return iter((n + 1, row) for n, row in enumerate(self.rows))
+
+
+def row_source(source):
+    """Something to iterate (again) for (line, row or RowError), from a path, a file's bytes or a list of dicts."""
+    if isinstance(source, list | tuple):
+        return _ListSource(source)
+    return RowSource(source)
+
 
 def read_rows(source):
-    """[(line number, {column: text})] and the header's errors, from a path, a file's bytes or a list of dicts."""
-    if isinstance(source, list | tuple):
-        return [(n + 1, row) for n, row in enumerate(source)], _header_errors(_keys(source), 1)
-    if isinstance(source, str | Path):
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ImportFileError(f"cannot read {path}: {error.strerror or error}") from error
-        kind = "json" if path.suffix.lower() == ".json" else "csv"
-    else:
-        data, kind = source, None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportFileError(f"line {line}: the file is not UTF-8 text") from error
-    if kind is None:
-        kind = "json" if text.lstrip().startswith("[") else "csv"
-    return _read_json(text) if kind == "json" else _read_csv(text)
+    """[(line number, {column: text})] and the file's errors, all in memory (small files and tests)."""
+    rows_source = row_source(source)
+    rows, errors = [], []
+    for line, row in rows_source:
+        if isinstance(row, RowError):
+            errors.append(row)
+        else:
+            rows.append((line, row))
+    return rows, rows_source.header_errors + errors
 
 
 def _keys(rows):
@@ -204,94 +372,6 @@ def _header_errors(columns, line):
         if column not in columns:
             errors.append(RowError(line, column, "required column is missing"))
     return errors
-
-
-def _read_csv(text):
-    # Old Mac spreadsheets end lines with CR alone: the csv module splits rows at it but keeps it inside
-    # quoted cells, where a description's blank lines would then not separate its paragraphs.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportFileError("the file is empty") from None
-    except csv.Error as error:
-        raise ImportFileError(f"line 1: {error}") from error
-    header = [h.strip() for h in header]
-    errors = _header_errors(header, 1)
-    duplicates = {h for h in header if header.count(h) > 1}
-    errors.extend(RowError(1, column, "column appears more than once") for column in sorted(duplicates))
-    rows = []
-    line = reader.line_num + 1
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            errors.append(RowError(line, "", f"not valid CSV ({error})"))
-            break
-        if any(v.strip() for v in values):
-            if len(values) > len(header):
-                errors.append(RowError(line, "", f"{len(values)} values for {len(header)} columns"))
-            rows.append((line, dict(zip(header, values, strict=False))))
-        line = reader.line_num + 1
-        if len(rows) > MAX_ROWS:
-            errors.append(RowError(line, "", f"more than {MAX_ROWS} rows; split the file"))
-            break
-    return rows, errors
-
-
-def _read_json(text):
-    """A JSON list of objects; each object's line number is where it starts in the file."""
-    decoder = json.JSONDecoder()
-    position = len(text) - len(text.lstrip())
-    if not text[position:].startswith("["):
-        raise ImportFileError("a JSON file holds a list of objects, one per programme")
-    position += 1
-    rows, errors = [], []
-
-    def line_at(pos):
-        return text.count("\n", 0, pos) + 1
-
-    def skip_space(pos):
-        while pos < len(text) and text[pos] in " \t\r\n":
-            pos += 1
-        return pos
-
-    position = skip_space(position)
-    if position < len(text) and text[position] == "]":
-        return rows, _header_errors([], 1)
-    while True:
-        position = skip_space(position)
-        try:
-            value, end = decoder.raw_decode(text, position)
-        except json.JSONDecodeError as error:
-            raise ImportFileError(f"line {error.lineno}: not valid JSON ({error.msg})") from error
-        except RecursionError:
-            raise ImportFileError(
-                f"line {line_at(position)}: not valid import data (lists or objects nested too deeply; "
-                "each programme is one object of text values)"
-            ) from None
-        if isinstance(value, dict):
-            rows.append((line_at(position), {str(k): v for k, v in value.items()}))
-        else:
-            errors.append(RowError(line_at(position), "", "each item of the list must be an object"))
-        position = skip_space(end)
-        if len(rows) > MAX_ROWS:
-            raise ImportFileError(f"more than {MAX_ROWS} rows; split the file")
-        if position < len(text) and text[position] == ",":
-            position += 1
-            continue
-        if position < len(text) and text[position] == "]":
-            break
-        raise ImportFileError(f"line {line_at(position)}: not valid JSON (expected , or ])")
-    position = skip_space(position + 1)
-    if position < len(text):
-        # json.load would refuse it too: a file cut or pasted twice must not import its first part alone.
-        raise ImportFileError(f"line {line_at(position)}: not valid JSON (more text after the list ends)")
-    columns = _keys([row for _line, row in rows])
-    return rows, errors + _header_errors(columns, 1)
 
 
 # Validation -----------------------------------------------------------------------------------------
@@ -319,8 +399,11 @@ def _split(text):
 _url = URLValidator(schemes=["http", "https"])
 
 
-def validate_row(line, row, seen_ids):
-    """A ProgrammeRow, or the row's errors."""
+PLACES_KEPT = 2000  # municipality lists whose resolution an import keeps (rows often repeat them)
+
+
+def validate_row(line, row, seen_ids, places=None):
+    """A ProgrammeRow, or the row's errors; `places` (a dict) keeps resolved municipality lists between rows."""
     errors = []
     values = {}
 
@@ -408,7 +491,13 @@ def validate_row(line, row, seen_ids):
     municipalities = []
     names = _split(values.get("municipalities", ""))
     if names:
-        resolution = resolve_municipalities(names)
+        resolution = places.get(tuple(names)) if places is not None else None
+        if resolution is None:
+            resolution = resolve_municipalities(names)
+            if places is not None:
+                if len(places) >= PLACES_KEPT:
+                    places.clear()
+                places[tuple(names)] = resolution
         municipalities = resolution.municipalities
         if resolution.unknown:
             unknown = ", ".join(value for value, _close in resolution.unknown)
@@ -547,49 +636,131 @@ def rich_text(text):
 
 
 def validate(source):
-    """(rows, errors) for every row of the file, in file order."""
-    rows, errors = read_rows(source)
-    valid, seen = [], {}
-    for line, row in rows:
+    """(rows, errors) for every row of the file, in file order, all in memory (small files such as the demo's)."""
+    rows_source = row_source(source)
+    valid, errors, seen = [], [], {}
+    for line, row in rows_source:
+        if isinstance(row, RowError):
+            errors.append(row)
+            continue
         programme, row_errors = validate_row(line, row, seen)
         errors.extend(row_errors)
         if programme:
             valid.append(programme)
-    if not rows and not errors:
+    errors = rows_source.header_errors + errors
+    if not seen and not errors and not valid:
         errors.append(RowError(1, "", "the file has no programmes"))
-    return valid, sorted(set(errors), key=lambda e: (e.line, COLUMN_ORDER.get(e.column, 999), e.message))
+    return valid, _sorted(errors)
+
+
+def _sorted(errors):
+    return sorted(set(errors), key=lambda e: (e.line, COLUMN_ORDER.get(e.column, 999), e.message))
 
 
 COLUMN_ORDER = {column: n for n, column in enumerate(["", *COLUMNS, *OPTIONAL_COLUMNS])}
 
 
+@dataclass
+class CheckedFile:
+    """What the first pass over a file keeps: a few keys per row, never the rows themselves."""
+
+    rows: int = 0
+    errors: list = field(default_factory=list)  # the first MAX_ERRORS problems
+    errors_not_shown: int = 0
+    lines: dict = field(default_factory=dict)  # external_id -> line
+    programmes: dict = field(default_factory=dict)  # external_id -> (organisation name, source locale)
+    organisations: dict = field(default_factory=dict)  # casefolded name -> (name, first line)
+
+    def add_errors(self, errors):
+        room = MAX_ERRORS - len(self.errors)
+        self.errors.extend(errors[: max(room, 0)])
+        self.errors_not_shown += max(len(errors) - max(room, 0), 0)
+
+
+def check_file(rows_source, progress=None):
+    """The first pass: every row read and checked, keeping only ids, organisations, lines and the problems."""
+    checked = CheckedFile()
+    locales = {code: code for code in LOCALES}
+    places = {}
+    for line, row in rows_source:
+        if isinstance(row, RowError):
+            checked.add_errors([row])
+            continue
+        checked.rows += 1
+        programme, row_errors = validate_row(line, row, checked.lines, places)
+        if row_errors:
+            checked.add_errors(_sorted(row_errors))
+            continue
+        key = programme.organisation.casefold()
+        name = checked.organisations.setdefault(key, (programme.organisation, line))[0]
+        checked.programmes[programme.external_id] = (name, locales[programme.source_locale])
+        if progress and checked.rows % PROGRESS_EVERY == 0:
+            progress(checked.rows, 0)
+    header = rows_source.header_errors
+    if header:
+        kept, checked.errors = checked.errors, []
+        checked.add_errors(header + kept)
+    if not checked.rows and not checked.errors:
+        checked.errors.append(RowError(1, "", "the file has no programmes"))
+    checked.errors = _sorted(checked.errors)
+    return checked
+
+
+PROGRESS_EVERY = 1000  # rows between progress reports while the file is checked
+
+
 def import_programmes(source, *, dry_run=False, progress: Callable[[int, int], None] | None = None):
-    """Validate and import; returns an ImportResult (with `errors` and nothing written if any row is invalid)."""
+    """Validate and import; returns an ImportResult (with `errors` and nothing written if any row is invalid).
+
+    The file is read twice and never held in memory: a first pass checks every row and keeps only what the
+    checks need (ids, organisation names, lines, the first MAX_ERRORS problems); the second reads the rows
+    again and imports them one by one, in one transaction. `progress(done, total)` is called after each
+    imported row, and every PROGRESS_EVERY rows of the first pass with a total of 0 (not known yet).
+    """
     result = ImportResult(dry_run=dry_run)
     try:
-        rows, errors = validate(source)
+        rows_source = row_source(source)
+        checked = check_file(rows_source, progress)
     except ImportFileError as error:
         result.errors = [RowError(_line_of(error), "", _message_of(error))]
         return result
+    errors = checked.errors
     if not errors and not ProgramIndexPage.objects.exists():
         errors = [RowError(1, "", "there is no programme overview page yet (load the site first)")]
-    sources = {} if errors else existing_programmes(rows)
+    sources = {}
     if not errors:
-        errors = _conflicts(rows, sources) + _taken_organisation_names(rows)
+        sources, conflicts = existing_programmes(checked)
+        errors = _sorted(conflicts + _taken_organisation_names(checked))
+        if len(errors) > MAX_ERRORS:
+            checked.errors_not_shown, errors = len(errors) - MAX_ERRORS, errors[:MAX_ERRORS]
     if errors:
-        result.errors = errors
+        result.errors, result.errors_not_shown = errors, checked.errors_not_shown
         return result
+    del checked.lines, checked.programmes  # the second pass needs only the existing pages
 
     try:
         with transaction.atomic():
-            organisations = {}
-            for done, row in enumerate(rows, start=1):
+            organisations, places = {}, {}
+            done, line = 0, 1
+            for line, item in rows_source:
+                programme, row_errors = (
+                    (None, [item]) if isinstance(item, RowError) else validate_row(line, item, {}, places)
+                )
+                if row_errors:
+                    raise _RowFailed(RowError(line, "", "the file changed while it was imported; import it again"))
+                done += 1
                 try:
-                    _import_row(row, sources.get(row.external_id), organisations, result, dry_run)
+                    page = sources.get(programme.external_id)
+                    page = ProgramPage.objects.get(pk=page) if page else None
+                    _import_row(programme, page, organisations, result, dry_run)
                 except (ValidationError, ValueError, LookupError) as error:
-                    raise _RowFailed(RowError(row.line, "", f"could not be imported: {_describe(error)}")) from error
+                    raise _RowFailed(RowError(line, "", f"could not be imported: {_describe(error)}")) from error
                 if progress:
-                    progress(done, len(rows))
+                    progress(done, checked.rows)
+            if done != checked.rows:
+                raise _RowFailed(RowError(line, "", "the file changed while it was imported; import it again"))
+    except ImportFileError as error:  # the file changed between the two passes
+        return ImportResult(dry_run=dry_run, errors=[RowError(_line_of(error), "", _message_of(error))])
     except _RowFailed as failure:
         return ImportResult(dry_run=dry_run, errors=[failure.error])
     return result
@@ -630,42 +801,71 @@ def _import_row(row, page, organisations, result, dry_run):
         result.unchanged.append(row.external_id)
 
 
-def existing_programmes(rows):
-    """{external_id: the source ProgramPage} for the rows' programmes that exist already."""
-    groups = {}
-    for page in ProgramPage.objects.filter(
-        external_id__in=[row.external_id for row in rows], alias_of__isnull=True
-    ).order_by("pk"):
-        groups.setdefault(page.external_id, []).append(page)
-    return {external_id: _pick_source(pages) for external_id, pages in groups.items()}
+EXISTING_BATCH = 1000  # external ids looked up per query
 
 
-def _conflicts(rows, sources):
-    """Rows that would move a programme to another organisation or language: refused, never guessed."""
-    errors = []
-    for row in rows:
-        page = sources.get(row.external_id)
-        if page is None:
+def existing_programmes(checked):
+    """({external_id: the source ProgramPage's pk}, conflicts) for the file's programmes that exist already.
+
+    Rows that would move a programme to another organisation or language are conflicts: refused, never guessed.
+    Looked up a batch of ids at a time, so that memory holds page ids, not pages.
+    """
+    from wagtail_localize.models import TranslationSource
+
+    sources, conflicts = {}, []
+    ids = list(checked.programmes)
+    for start in range(0, len(ids), EXISTING_BATCH):
+        batch = ids[start : start + EXISTING_BATCH]
+        pages = (
+            ProgramPage.objects.filter(external_id__in=batch, alias_of__isnull=True)
+            .order_by("pk")
+            .only("pk", "path", "external_id", "translation_key", "locale_id")
+            .select_related("locale")
+        )
+        groups = {}
+        for page in pages:
+            groups.setdefault(page.external_id, []).append(page)
+        if not groups:
             continue
-        organisation = page.get_parent().specific
-        if organisation.title.casefold() != row.organisation.casefold():
-            errors.append(
-                RowError(
-                    row.line,
-                    "organisation",
-                    f"programme {row.external_id} belongs to “{organisation.title}”; "
-                    "the import does not move programmes between organisations",
-                )
+        first_locale = {}
+        for key, locale_id in (
+            TranslationSource.objects.filter(object_id__in={pages[0].translation_key for pages in groups.values()})
+            .order_by("created_at")
+            .values_list("object_id", "locale_id")
+        ):
+            first_locale.setdefault(key, locale_id)
+        picked = {
+            external_id: _pick_source(pages, first_locale.get(pages[0].translation_key))
+            for external_id, pages in groups.items()
+        }
+        parents = dict(
+            Page.objects.filter(path__in={page.path[: -Page.steplen] for page in picked.values()}).values_list(
+                "path", "title"
             )
-        if page.locale.language_code != row.source_locale:
-            errors.append(
-                RowError(
-                    row.line,
-                    "source_locale",
-                    f"programme {row.external_id} was written in {page.locale.language_code}, not {row.source_locale}",
+        )
+        for external_id, page in picked.items():
+            sources[external_id] = page.pk
+            line = checked.lines[external_id]
+            organisation, source_locale = checked.programmes[external_id]
+            title = parents.get(page.path[: -Page.steplen], "")
+            if title.casefold() != organisation.casefold():
+                conflicts.append(
+                    RowError(
+                        line,
+                        "organisation",
+                        f"programme {external_id} belongs to “{title}”; "
+                        "the import does not move programmes between organisations",
+                    )
                 )
-            )
-    return errors
+            if page.locale.language_code != source_locale:
+                conflicts.append(
+                    RowError(
+                        line,
+                        "source_locale",
+                        f"programme {external_id} was written in {page.locale.language_code}, not {source_locale}",
+                    )
+                )
+    return sources, conflicts
 
 
 def _line_of(error):
@@ -683,30 +883,21 @@ def _message_of(error):
     return text.split(": ", 1)[1] if text.startswith("line ") and ": " in text else text
 
 
-def _taken_organisation_names(rows):
+def _taken_organisation_names(checked):
     """Rows that would onboard an organisation whose group or collection belongs to someone else (home.permissions)."""
-    errors, checked = [], set()
-    for row in rows:
-        name = row.organisation
-        if name.casefold() in checked or find_organisation(name) or permissions.organisation_link_named(name):
+    errors = []
+    for name, line in checked.organisations.values():
+        if find_organisation(name) or permissions.organisation_link_named(name):
             continue
-        checked.add(name.casefold())
         try:
             permissions.check_organisation_name(name)
         except permissions.OrganisationNameTaken as error:
-            errors.append(RowError(row.line, "organisation", str(error)))
+            errors.append(RowError(line, "organisation", str(error)))
     return errors
 
 
-def _pick_source(pages):
-    from wagtail_localize.models import TranslationSource
-
-    source_locale = (
-        TranslationSource.objects.filter(object_id=pages[0].translation_key)
-        .order_by("created_at")
-        .values_list("locale_id", flat=True)
-        .first()
-    )
+def _pick_source(pages, source_locale):
+    """Of a programme's pages, the one in the locale wagtail-localize first translated from (else the oldest)."""
     for page in pages:
         if page.locale_id == source_locale:
             return page

@@ -1,10 +1,14 @@
 """manage.py import_programs FILE [--dry-run]: import programme listings (docs/import-format.md)."""
 
+import resource
 import sys
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
 from programs.importer import import_programmes
+
+REPORT_EVERY = 1000  # rows between progress lines at --verbosity 2 when not on a terminal
 
 
 class ProgressBar:
@@ -15,17 +19,45 @@ class ProgressBar:
         self.width = width
 
     def __call__(self, done, total):
-        filled = int(self.width * done / total) if total else self.width
+        if not total:  # the first pass: every row is checked before anything is imported
+            self.stream.write(f"\rchecked {done} rows")
+            self.stream.flush()
+            return
+        filled = int(self.width * done / total)
         self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}")
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()
 
 
+class ProgressLines:
+    """A line every REPORT_EVERY rows, for logs (--verbosity 2 without a terminal)."""
+
+    def __init__(self, stream, every=None):
+        self.stream = stream
+        self.every = every or REPORT_EVERY
+        self.started = time.monotonic()
+
+    def __call__(self, done, total):
+        if done % self.every and done != total:
+            return
+        elapsed = time.monotonic() - self.started
+        what = f"imported {done}/{total} rows" if total else f"checked {done} rows"
+        self.stream.write(f"{what} ({elapsed:.1f} s, peak memory {peak_memory_mib():.0f} MiB)\n")
+        self.stream.flush()
+
+
+def peak_memory_mib():
+    """This process's peak resident memory so far, in MiB (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 class Command(BaseCommand):
     help = (
         "Import buddy programmes from a UTF-8 CSV file with a header row or a JSON list of objects "
-        "(columns: docs/import-format.md). Nothing is imported if any row is invalid."
+        "(columns: docs/import-format.md). Nothing is imported if any row is invalid. The file is read "
+        "row by row, twice (check, then import); the time taken and the peak memory are reported at the end."
     )
 
     def add_arguments(self, parser):
@@ -35,16 +67,28 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run=False, **options):
-        progress = ProgressBar(sys.stderr) if self._is_terminal() and options.get("verbosity", 1) > 0 else None
+        verbosity = options.get("verbosity", 1)
+        progress = None
+        if self._is_terminal() and verbosity > 0:
+            progress = ProgressBar(sys.stderr)
+        elif verbosity > 1:
+            progress = ProgressLines(self.stderr)
+        started = time.monotonic()
         result = import_programmes(file, dry_run=dry_run, progress=progress)
+        cost = f"{time.monotonic() - started:.1f} s, peak memory {peak_memory_mib():.0f} MiB"
         if result.errors:
             for error in result.errors:
                 self.stderr.write(str(error))
+            total = len(result.errors) + result.errors_not_shown
+            if result.errors_not_shown:
+                self.stderr.write(f"… and {result.errors_not_shown} more problem(s) not shown.")
             raise CommandError(
-                f"{len(result.errors)} problem(s) in {file}; nothing was imported. Fix them and run the import again."
+                f"{total} problem(s) in {file}; nothing was imported. Fix them and run the import again. ({cost})"
             )
         prefix = "Dry run (nothing written): " if dry_run else ""
         self.stdout.write(self.style.SUCCESS(prefix + result.summary()))
+        if verbosity > 0:
+            self.stdout.write(cost)
 
     def _is_terminal(self):
         stream = getattr(self.stdout, "_out", self.stdout)
