@@ -6,6 +6,7 @@ that already exist are never overwritten (an editor may have changed them).
 
 from functools import partial
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
@@ -33,7 +34,9 @@ CAMPAIGN_PAGES = [
 
 
 def ensure_locales():
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+    """Every site language's locale. The newcomer languages follow no tree: only their translations live there."""
+    codes = [*LANGUAGES, *settings.NEWCOMER_LANGUAGES]
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in codes}
 
 
 def ensure_locale_synchronization(locales):

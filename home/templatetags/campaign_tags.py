@@ -43,15 +43,29 @@ def _language_links(request, page, current):
         for translated in translations:
             urls[translated.locale.language_code] = translated.get_url(request)
     homes = site_chrome(request)["homes"] if request is not None else {}
+    newcomer_only = set(getattr(settings, "NEWCOMER_LANGUAGES", ()))
     links = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
+        if url is None and isinstance(page, Page) and code in newcomer_only and code != current:
+            # The newcomer languages translate a few pages only: offer them where this page exists in them.
+            continue
         if url is None and request is not None:
             if isinstance(page, Page):
                 url = homes[code]["url"] if code in homes else f"/{code}/"
             else:
                 url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current, "exists": code in urls})
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "exists": code in urls,
+                # Belgium's own languages go by their familiar codes; a newcomer finds theirs by its name.
+                "by_name": code in newcomer_only,
+            }
+        )
     return links
 
 
