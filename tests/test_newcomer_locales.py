@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
 from programs.filters import filter_programmes
-from programs.models import ProgramIndexPage, ProgramPage
+from programs.models import ProgramIndexPage
 from tests.programs_support import index_in, make_index, make_organisation, make_programme
 from tests.search_helpers import add_municipalities, refresh
 
@@ -31,6 +31,10 @@ def html_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return BeautifulSoup(response.content, "html.parser")
+
+
+def in_locale(page, code):
+    return type(page).objects.get(translation_key=page.translation_key, locale__language_code=code)
 
 
 @pytest.fixture
@@ -99,7 +103,7 @@ def test_hreflang_on_a_home_page_lists_every_existing_translation(client, world)
 
 def test_programmes_and_the_overview_exist_in_every_newcomer_language_and_show_their_source(client, world):
     for code in NEWCOMER_LANGUAGES:
-        programme = ProgramPage.objects.get(translation_key=world["programme"].translation_key, locale__language_code=code)
+        programme = in_locale(world["programme"], code)
         html = html_of(client, programme.url)
         assert html.html["lang"] == code
         heading = html.select_one("main h1")
@@ -113,7 +117,7 @@ def test_programmes_and_the_overview_exist_in_every_newcomer_language_and_show_t
 def test_no_link_on_the_newcomer_pages_leads_nowhere(client, world, code):
     """Follow every link of the locale's home page, overview and programme, and every link of the pages they lead to
     in the same language: none answers 404 (or 500)."""
-    programme = ProgramPage.objects.get(translation_key=world["programme"].translation_key, locale__language_code=code)
+    programme = in_locale(world["programme"], code)
     start = [world["homes"][code].url, index_in(world["index"], code).url, programme.url]
     seen, queue = set(), [(url, 0) for url in start]
     while queue:
