@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
 from wagtail.models import Page
 
@@ -114,6 +115,13 @@ def breadcrumb_pages(page):
     """The page's ancestors below the tree's root: those routing passed (HomePage.route), else from the tree."""
     passed = getattr(page, "route_ancestors", None)
     return passed if passed is not None else list(page.get_ancestors()[1:])
+
+
+@register.filter
+def bdi(value):
+    """A name (of a programme, organisation or place) isolated from the sentence around it: a Dutch name in an
+    Arabic sentence keeps its own direction and the sentence's punctuation stays where it belongs."""
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.filter
