@@ -2,19 +2,21 @@
 offer only pages that exist, no dead link on their pages, and a finder that finds programmes by their Dutch
 words and their places."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from django.conf import settings
 from django.http import QueryDict
+from django.utils import translation
 
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
 from programs.filters import filter_programmes
 from programs.models import ProgramIndexPage
+from programs.taxonomy import THEMES
 from tests.programs_support import index_in, make_index, make_organisation, make_programme
 from tests.search_helpers import add_municipalities, refresh
 
@@ -166,3 +168,11 @@ def test_the_finder_in_a_newcomer_language_finds_a_programme_by_a_dutch_word_and
     assert finder_titles("q=werk", code) == ["Jobcoach duo"]
     assert ProgramIndexPage.objects.filter(locale__language_code=code).exists()
     assert Page.objects.filter(locale__language_code=code, title="Woonbuddy").exists()
+
+
+@pytest.mark.parametrize("code", NEWCOMER_LANGUAGES)
+def test_the_finder_in_a_newcomer_language_finds_a_programme_by_a_theme_word_in_that_language(programmes, code):
+    with translation.override(code):
+        words = str(THEMES["housing"])
+    assert words != "Housing", "the theme's name is translated"
+    assert finder_titles(urlencode({"q": words}), code) == ["Woonbuddy"]
