@@ -167,7 +167,7 @@ def test_every_page_exists_in_three_languages_with_its_own_text_and_renders(clie
     response = client.get("/fr/questions-frequentes/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
     assert "Un buddy remplace-t-il les services publics" in html
     assert '"inLanguage": "fr"' in html
 

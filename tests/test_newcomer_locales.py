@@ -176,3 +176,12 @@ def test_the_finder_in_a_newcomer_language_finds_a_programme_by_a_theme_word_in_
         words = str(THEMES["housing"])
     assert words != "Housing", "the theme's name is translated"
     assert finder_titles(urlencode({"q": words}), code) == ["Woonbuddy"]
+
+
+@pytest.mark.parametrize(
+    ("accept", "code"), [("ar-SY,ar;q=0.9", "ar"), ("uk-UA", "uk"), ("fa-IR,fa", "fa"), ("ti-ER", "ti")]
+)
+def test_a_browser_set_to_a_newcomer_language_lands_on_that_home_page(client, world, accept, code):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302 and response["Location"] == f"/{code}/"
+    assert html_of(client, response["Location"]).html["lang"] == code
