@@ -185,3 +185,21 @@ def test_a_browser_set_to_a_newcomer_language_lands_on_that_home_page(client, wo
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
     assert response.status_code == 302 and response["Location"] == f"/{code}/"
     assert html_of(client, response["Location"]).html["lang"] == code
+
+
+def test_the_catalogues_use_each_languages_own_plural_forms():
+    """A fuzzy or missing header would silently fall back to two forms (one, other) in every language."""
+
+    def forms(code, counts):
+        with translation.override(code):
+            return [
+                translation.ngettext("%(n)s request this month", "%(n)s requests this month", n) % {"n": n}
+                for n in counts
+            ]
+
+    arabic = forms("ar", (1, 2, 5, 11, 100))
+    assert len({text.replace(str(n), "#") for text, n in zip(arabic, (1, 2, 5, 11, 100), strict=True)}) == 5
+    ukrainian = forms("uk", (1, 2, 5))
+    assert len({text.replace(str(n), "#") for text, n in zip(ukrainian, (1, 2, 5), strict=True)}) == 3
+    tigrinya = forms("ti", (1, 2))
+    assert tigrinya[0].replace("1", "#") != tigrinya[1].replace("2", "#")
