@@ -38,6 +38,29 @@ INDEX_PAGE = {
         "slug": "buddy-programmes",
         "introduction": "Find a buddy programme near you or online. Choose a region on the map or use the filters.",
     },
+    # The newcomer languages (home/demo/newcomers.py says how these texts are written and reviewed).
+    "ar": {
+        "title": "برامج الرفقة",
+        "slug": "baramij-al-rifqa",
+        "introduction": "ابحث عن برنامج رفقة قريب منك أو عبر الإنترنت. اختر منطقة على الخريطة أو استعمل عوامل التصفية.",
+    },
+    "uk": {
+        "title": "Програми бадді",
+        "slug": "prohramy-baddi",
+        "introduction": "Знайдіть програму бадді поруч із вами або онлайн. Виберіть регіон на мапі або скористайтеся "
+        "фільтрами.",
+    },
+    "fa": {
+        "title": "برنامه‌های همراهی",
+        "slug": "barnameha-ye-hamrahi",
+        "introduction": "یک برنامهٔ همراهی نزدیک خودتان یا آنلاین پیدا کنید. منطقه‌ای را روی نقشه انتخاب کنید یا از "
+        "فیلترها استفاده کنید.",
+    },
+    "ti": {
+        "title": "ፕሮግራማት ብዲ",
+        "slug": "programat-buddy",
+        "introduction": "ኣብ ጥቓኹም ወይ ብኢንተርነት ዝካየድ ፕሮግራም ብዲ ድለዩ። ኣብ ካርታ ዞባ ምረጹ ወይ ማጽረዪታት ተጠቐሙ።",
+    },
 }
 
 # A sentence about each organisation, in its own language first.
@@ -135,7 +158,7 @@ def ensure_overview_page(nl_home, log):
 def ensure_index_page(home_pages, log):
     """The overview under the nl home page, translated into fr and en."""
     index = ensure_overview_page(home_pages["nl"], log)
-    for code in ("fr", "en"):
+    for code in [code for code in INDEX_PAGE if code != "nl" and code in home_pages]:
         existing = index.get_translations().filter(locale__language_code=code).first()
         if existing is not None and existing.alias_of_id is None:
             continue

@@ -27,14 +27,16 @@ from programs.models import OrganisationPage, ProgramPage
 FEDERATED_MODELS = (OrganisationPage, ProgramPage)
 
 
-def ensure_aliases(page):
-    """Create an alias in every locale that has neither a translation nor an alias of `page`."""
+def ensure_aliases(page, locales=None):
+    """Create an alias in every locale (or every one of `locales`) that has neither a translation nor an alias of
+    `page`."""
     if page.alias_of_id:
         return []
     present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
+    locales = Locale.objects.all() if locales is None else locales
     return [
         page.copy_for_translation(locale, copy_parents=True, alias=True)
-        for locale in Locale.objects.exclude(pk__in=present).order_by("pk")
+        for locale in locales.exclude(pk__in=present).order_by("pk")
     ]
 
 

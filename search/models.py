@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
-from search.text import STEMMER_LANGUAGES, fold
+from search.text import ANALYSED_LANGUAGES, fold
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -56,7 +56,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.SearchField("stems"),
         *[
             field
-            for language in STEMMER_LANGUAGES
+            for language in ANALYSED_LANGUAGES
             for field in (
                 index.SearchField(f"title_{language}", boost=3, es_extra={"analyzer": f"campaign_{language}"}),
                 index.SearchField(f"text_{language}", es_extra={"analyzer": f"campaign_{language}"}),
@@ -93,40 +93,21 @@ class SearchDocument(index.Indexed, models.Model):
         """The facts (labels, places, organisation) when the locale speaks `language`."""
         return self.facts if self.locale.language_code == language else ""
 
-    # One field per language, each analysed with that language's analyzer on the search server.
-    def title_nl(self):
-        return self._title_in("nl")
-
-    def title_fr(self):
-        return self._title_in("fr")
-
-    def title_en(self):
-        return self._title_in("en")
-
-    def text_nl(self):
-        return self._text_in("nl")
-
-    def text_fr(self):
-        return self._text_in("fr")
-
-    def text_en(self):
-        return self._text_in("en")
-
-    def facts_nl(self):
-        return self._facts_in("nl")
-
-    def facts_fr(self):
-        return self._facts_in("fr")
-
-    def facts_en(self):
-        return self._facts_in("en")
-
     def facet_terms(self):
         return self.facet_codes.split()
 
     def autocomplete_text(self):
         # Folded copies too: PostgreSQL's autocomplete does not fold accents.
         return f"{self.suggestions}\n{fold(self.suggestions)}"
+
+
+# One field per language, each analysed with that language's analyzer on the search server:
+# title_nl, text_nl, facts_nl, title_fr, … (the names search/backends/server.py queries).
+for _language in ANALYSED_LANGUAGES:
+    setattr(SearchDocument, f"title_{_language}", lambda self, language=_language: self._title_in(language))
+    setattr(SearchDocument, f"text_{_language}", lambda self, language=_language: self._text_in(language))
+    setattr(SearchDocument, f"facts_{_language}", lambda self, language=_language: self._facts_in(language))
+del _language
 
 
 class PendingIndexChange(models.Model):

@@ -23,6 +23,9 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
 
 STEMMER_LANGUAGES = {"nl": "dutch", "fr": "french", "en": "english"}
+# Every site language has its own analysed fields on the search server (search/backends/server.py):
+# a locale's facts (labels, places) are analysed in its language, a text in the language it is written in.
+ANALYSED_LANGUAGES = ("nl", "fr", "en", "ar", "uk", "fa", "ti")
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")

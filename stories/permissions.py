@@ -75,7 +75,9 @@ def ensure_folder(organisation):
     index_locales = set(StoryIndexPage.objects.values_list("locale_id", flat=True))
     present = set(Page.objects.filter(translation_key=folder.translation_key).values_list("locale_id", flat=True))
     for locale in Locale.objects.filter(pk__in=index_locales - present).order_by("pk"):
-        folder.copy_for_translation(locale, alias=True)
+        # Publishing one alias may already have made another (the story signals alias with their parents).
+        if not Page.objects.filter(translation_key=folder.translation_key, locale=locale).exists():
+            folder.copy_for_translation(locale, alias=True)
     return list(OrganisationStoriesPage.objects.filter(translation_key=folder.translation_key).order_by("pk"))
 
 

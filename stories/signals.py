@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from wagtail.models import TaskState, WorkflowPage
+from wagtail.models import Locale, TaskState, WorkflowPage
 from wagtail.signals import page_published, page_unpublished
 
 from home.models import OrganisationGroup
@@ -45,7 +45,9 @@ def federate_story(sender, instance, **kwargs):
             ):
                 copy_facts(story, translation)
             push_expiry(story)
-            ensure_aliases(story)
+            # Stories live where a story index does: not in the newcomer languages, which translate the newcomer
+            # path only (an alias there would make a Dutch story index in Arabic, say).
+            ensure_aliases(story, Locale.objects.filter(pk__in=StoryIndexPage.objects.values("locale_id")))
         elif source.live:
             copy_facts(source, story)
             push_expiry(source)

@@ -5,6 +5,7 @@ from functools import partial
 import pytest
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import CommandError, call_command
 from django.test import override_settings
@@ -76,13 +77,15 @@ def test_sets_up_the_site_and_a_second_run_changes_nothing(demo_loaders):
     load()
 
     assert row_counts() == before
-    assert Page.objects.filter(depth__gte=2).not_type(ProgramIndexPage).count() == 18  # six pages in three languages
+    # Eight pages in nl, fr and en; the home page and the two newcomers' pages in ar, uk, fa and ti.
+    assert Page.objects.filter(depth__gte=2).not_type(ProgramIndexPage).count() == 8 * 3 + 3 * 4
     # The programme overview the FAQ links to: made here, translated by the programmes' demo (aliases until then).
     assert ProgramIndexPage.objects.filter(alias_of__isnull=True).count() == 1
     assert StandardPage.objects.get(pk=about.pk).title == "Over onze campagne"
     assert len(calls) == 2
     context = calls[0]
-    assert set(context.home_pages) == {"nl", "fr", "en"}
+    assert set(context.home_pages) == {"nl", "fr", "en", "ar", "uk", "fa", "ti"}
+    assert context.home_pages["ar"].title == "أهلاً بك"
     assert context.home_pages["fr"].title == "Bienvenue"
     assert context.pages["faq"].locale.language_code == "nl"
 
@@ -123,15 +126,17 @@ def small_images(monkeypatch):
 def test_every_page_exists_in_three_languages_with_its_own_text_and_renders(client, small_images):
     load()
     nl_pages = list(campaign_pages("nl"))
-    assert len(nl_pages) == 6
+    assert len(nl_pages) == 8
+    newcomer_path = {"home", "wat-is-een-buddy", "vragen-van-nieuwkomers"}
     for page in nl_pages:
         translations = {p.locale.language_code: p.specific for p in page.get_translations()}
-        assert set(translations) == {"fr", "en"}, page.title
+        expected = {"fr", "en"} | ({"ar", "uk", "fa", "ti"} if page.slug in newcomer_path else set())
+        assert set(translations) == expected, page.title
         for code, translated in translations.items():
             assert translated.live and translated.alias_of_id is None, (code, page.title)
             assert translated.title != page.title, (code, page.title)
             assert translated.search_description and translated.search_description != page.search_description
-        assert translations["fr"].title != translations["en"].title
+        assert len({translated.title for translated in translations.values()}) == len(translations)
         assert page.search_description
 
     about_fr = StandardPage.objects.get(locale__language_code="fr", slug="a-propos-de-la-campagne")
@@ -167,7 +172,7 @@ def test_every_page_exists_in_three_languages_with_its_own_text_and_renders(clie
     response = client.get("/fr/questions-frequentes/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
     assert "Un buddy remplace-t-il les services publics" in html
     assert '"inLanguage": "fr"' in html
 
@@ -202,7 +207,7 @@ def test_groups_give_editors_content_and_translators_translation_only(client):
     editors = Group.objects.get(name=CAMPAIGN_EDITORS)
     translators = Group.objects.get(name=TRANSLATORS)
     homes = list(HomePage.objects.all())
-    assert len(homes) == 3
+    assert len(homes) == len(settings.LANGUAGES)  # the campaign tree in every site language
 
     def page_codenames(group, page):
         return set(

@@ -88,7 +88,7 @@ def test_the_form_page_is_translated(client, fed, language):
     programme = in_locale(fed["both"], language)
     response = client.get(form_url(programme, language))
     assert response.status_code == 200
-    assert f'<html lang="{language}">' in response.content.decode()
+    assert f'<html lang="{language}" dir="ltr">' in response.content.decode()
     heading = {"nl": "Vraag om mee te doen", "fr": "Demander à participer", "en": "Ask to take part"}[language]
     assert heading in response.content.decode()
 

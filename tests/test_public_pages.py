@@ -38,7 +38,7 @@ def test_every_public_page_type_renders(client, demo_content, db, language):
             continue
         response = client.get(page.url)
         assert response.status_code == 200, f"{model.__name__} {page.url}"
-        assert f'<html lang="{language}">' in response.content.decode()
+        assert f'<html lang="{language}" dir="ltr">' in response.content.decode()
     assert not missing, f"no demo {language} page of type(s): {', '.join(missing)}"
 
 
@@ -50,4 +50,4 @@ def test_search_and_not_found_pages_render(client, demo_content, db, language):
     assert client.get(search_url).status_code == 200
     response = client.get(f"/{language}/this-page-does-not-exist/")
     assert response.status_code == 404
-    assert f'<html lang="{language}">' in response.content.decode()
+    assert f'<html lang="{language}" dir="ltr">' in response.content.decode()

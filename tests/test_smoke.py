@@ -13,4 +13,4 @@ def test_root_redirects_by_browser_language(client, home_page):
 def test_home_renders_in_every_language(client, home_page, code):
     response = client.get(f"/{code}/")
     assert response.status_code == 200
-    assert f'<html lang="{code}">' in response.content.decode()
+    assert f'<html lang="{code}" dir="ltr">' in response.content.decode()

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import environ
 
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -132,14 +133,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Dutch is the source locale; French and English are translations.
+# Languages: Dutch is the source locale; French and English are translations of the whole site. Arabic,
+# Ukrainian, Persian (written for Dari and Farsi readers alike) and Tigrinya speak on the newcomer path only:
+# the interface, the home page, the newcomers' pages, the finder, programmes and organisations, the request
+# form. Each language is named in its own script (the language switcher shows these names).
 LANGUAGE_CODE = "nl"
 LANGUAGES = [
     ("nl", "Nederlands"),
     ("fr", "Français"),
     ("en", "English"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("fa", "فارسی"),
+    ("ti", "ትግርኛ"),
 ]
+NEWCOMER_LANGUAGES = ["ar", "uk", "fa", "ti"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin speaks Dutch, French and English only (Wagtail would otherwise offer every language it ships).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES[:3]
+# Django knows no Tigrinya: its name and direction for {% get_language_info %} and get_language_bidi().
+LANG_INFO.update({"ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"}})
 WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The second: French for django-otp-webauthn's messages, which it ships without (not touched by makemessages).

@@ -103,6 +103,19 @@ HOME_PAGE = {
                 "url": "",
             },
         ),
+        (
+            "call_to_action",
+            {
+                "description": T(
+                    "Nieuw hier? Lees wat een buddy is en hoe een buddy je helpt.",
+                    "Nouveau ici ? Découvrez ce qu'est un buddy et comment il vous aide.",
+                    "New here? Read what a buddy is and how a buddy helps you.",
+                ),
+                "text": T("Wat is een buddy?", "Qu'est-ce qu'un buddy ?", "What is a buddy?"),
+                "page": Ref("newcomers"),
+                "url": "",
+            },
+        ),
     ],
 }
 

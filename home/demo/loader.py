@@ -6,6 +6,7 @@ that already exist are never overwritten (an editor may have changed them).
 
 from functools import partial
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
@@ -15,7 +16,8 @@ from wagtail_localize.models import LocaleSynchronization
 
 from home.demo import DemoContext, content
 from home.demo.images import get_or_create_demo_image
-from home.demo.text import LANGUAGES, SOURCE_LANGUAGE, MissingRef, localize, translation_map
+from home.demo.newcomers import HOME_PAGE_IN_NEWCOMER_LANGUAGES, NEWCOMER_FAQ_PAGE, NEWCOMER_PAGE
+from home.demo.text import LANGUAGES, SOURCE_LANGUAGE, MissingRef, has_language, localize, translation_map
 from home.models import FAQPage, HomePage, SiteSettings, StandardPage
 from home.translation import MissingStringTranslation, translate_instance
 
@@ -29,11 +31,21 @@ CAMPAIGN_PAGES = [
     ("faq", FAQPage, content.FAQ_PAGE, True),
     ("privacy", StandardPage, content.PRIVACY_PAGE, False),
     ("accessibility", StandardPage, content.ACCESSIBILITY_PAGE, False),
+    # The newcomer path (home/demo/newcomers.py): reached from the home page, not the menu.
+    ("newcomers", StandardPage, NEWCOMER_PAGE, False),
+]
+# Pages that also speak the newcomer languages, parents first: (key, content with those languages).
+NEWCOMER_PATH = [
+    ("home", HOME_PAGE_IN_NEWCOMER_LANGUAGES),
+    ("newcomers", NEWCOMER_PAGE),
+    ("newcomer_faq", NEWCOMER_FAQ_PAGE),
 ]
 
 
 def ensure_locales():
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+    """Every site language's locale. The newcomer languages follow no tree: only their translations live there."""
+    codes = [*LANGUAGES, *settings.NEWCOMER_LANGUAGES]
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in codes}
 
 
 def ensure_locale_synchronization(locales):
@@ -124,9 +136,11 @@ def publish_with_content(page, spec, refs):
     page.save_revision().publish()
 
 
-def ensure_translations(page, spec, log):
+def ensure_translations(page, spec, log, codes=TARGET_LANGUAGES):
     """Translate `page` with wagtail-localize into every target language that has no real translation yet."""
-    for code in TARGET_LANGUAGES:
+    for code in codes:
+        if not has_language(spec, code):
+            raise ValueError(f"The demo text of {page.title!r} lacks its {code} translation")
         existing = page.get_translations().filter(locale__language_code=code).first()
         if existing is not None and existing.alias_of_id is None:
             continue
@@ -186,6 +200,14 @@ def load_home_demo(log):
             created.append((page, spec))
             log(f"Created page: {page.title}")
 
+    # The newcomers' questions, beneath the page that explains what a buddy is.
+    newcomer_faq, faq_created = ensure_child_page(
+        pages["newcomers"], StandardPage, NEWCOMER_FAQ_PAGE, refs, show_in_menus=False
+    )
+    pages["newcomer_faq"] = refs["newcomer_faq"] = newcomer_faq
+    if faq_created:
+        created.append((newcomer_faq, NEWCOMER_FAQ_PAGE))
+
     # The programme overview, which the campaign pages' text links to (the programmes' demo translates and fills it).
     from programs.demo import ensure_overview_page
 
@@ -199,6 +221,11 @@ def load_home_demo(log):
     ensure_translations(home, content.HOME_PAGE, log)
     for key, _model, spec, _menu in CAMPAIGN_PAGES:
         ensure_translations(pages[key], spec, log)
+    ensure_translations(newcomer_faq, NEWCOMER_FAQ_PAGE, log)
+    # The newcomer languages: the home page and the newcomers' pages only (no tree synchronisation).
+    path_pages = {"home": home, **pages}
+    for key, spec in NEWCOMER_PATH:
+        ensure_translations(path_pages[key], spec, log, codes=settings.NEWCOMER_LANGUAGES)
 
     ensure_site_settings(site, pages)
     home_pages = {SOURCE_LANGUAGE: home}

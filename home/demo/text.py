@@ -28,11 +28,16 @@ def _typeset(text, code):
 
 @dataclass(frozen=True)
 class T:
-    """A plain-text string in Dutch, French and English."""
+    """A plain-text string in Dutch, French and English; on the newcomer path also Arabic, Ukrainian, Persian and
+    Tigrinya (empty where a page is not translated into those)."""
 
     nl: str
     fr: str
     en: str
+    ar: str = ""
+    uk: str = ""
+    fa: str = ""
+    ti: str = ""
 
     def get(self, code):
         return _typeset(getattr(self, code), code)
@@ -111,6 +116,11 @@ def iter_texts(value):
     elif isinstance(value, list | tuple):
         for item in value:
             yield from iter_texts(item)
+
+
+def has_language(value, code):
+    """Whether every string in `value` is written in language `code`."""
+    return all(getattr(text, code) for text in iter_texts(value))
 
 
 def translation_map(value, code):

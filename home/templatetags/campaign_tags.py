@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
 from wagtail.models import Page
 
@@ -43,15 +44,29 @@ def _language_links(request, page, current):
         for translated in translations:
             urls[translated.locale.language_code] = translated.get_url(request)
     homes = site_chrome(request)["homes"] if request is not None else {}
+    newcomer_only = set(getattr(settings, "NEWCOMER_LANGUAGES", ()))
     links = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
+        if url is None and isinstance(page, Page) and code in newcomer_only and code != current:
+            # The newcomer languages translate a few pages only: offer them where this page exists in them.
+            continue
         if url is None and request is not None:
             if isinstance(page, Page):
                 url = homes[code]["url"] if code in homes else f"/{code}/"
             else:
                 url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current, "exists": code in urls})
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "exists": code in urls,
+                # Belgium's own languages go by their familiar codes; a newcomer finds theirs by its name.
+                "by_name": code in newcomer_only,
+            }
+        )
     return links
 
 
@@ -100,6 +115,13 @@ def breadcrumb_pages(page):
     """The page's ancestors below the tree's root: those routing passed (HomePage.route), else from the tree."""
     passed = getattr(page, "route_ancestors", None)
     return passed if passed is not None else list(page.get_ancestors()[1:])
+
+
+@register.filter
+def bdi(value):
+    """A name (of a programme, organisation or place) isolated from the sentence around it: a Dutch name in an
+    Arabic sentence keeps its own direction and the sentence's punctuation stays where it belongs."""
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.filter

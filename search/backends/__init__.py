@@ -6,7 +6,8 @@ Each backend here answers `match_documents(query, queryset)` and
 - the database backend (SQLite FTS5 or PostgreSQL full-text) matches the
   folded, stemmed copy of the text that search/text.py computes;
 - the search-server backend (Elasticsearch) matches per-language
-  fields analysed with Dutch, French and English analyzers.
+  fields analysed per language (Dutch, French, English, Arabic, Persian;
+  Ukrainian and Tigrinya with the standard tokenizer).
 
 Settings choose the backend (campaign_site/settings/base.py); code never looks
 at a backend's name. `unavailable_errors` lists the exceptions that mean "the

@@ -9,7 +9,7 @@ from search import index_queue
 from search.backends.common import CampaignSearchMixin, PageWindow
 from search.documents import ACCEPTING_TERM, NEWCOMERS_TERM
 from search.models import PendingIndexChange
-from search.text import MAX_QUERY_TERMS, STEMMER_LANGUAGES, query_terms
+from search.text import ANALYSED_LANGUAGES, MAX_QUERY_TERMS, query_terms
 
 # Lower-case, drop the language's stop words, fold accents, then stem: "Bénévoles" and "benevole"
 # meet at "benevol", "vluchtelingen" and "vluchteling" at the same Dutch stem.
@@ -29,6 +29,8 @@ LANGUAGE_ANALYSIS = {
                 "campaign_en_possessive": {"type": "stemmer", "language": "possessive_english"},
                 "campaign_en_stop": {"type": "stop", "stopwords": "_english_"},
                 "campaign_en_stemmer": {"type": "stemmer", "language": "english"},
+                "campaign_ar_stop": {"type": "stop", "stopwords": "_arabic_"},
+                "campaign_fa_stop": {"type": "stop", "stopwords": "_persian_"},
             },
             "analyzer": {
                 "campaign_nl": {
@@ -58,13 +60,30 @@ LANGUAGE_ANALYSIS = {
                         "campaign_en_stemmer",
                     ],
                 },
+                # Arabic and Persian: words lower-cased (Latin names in them), stop words dropped. Elasticsearch's
+                # analysis-common would also normalise letter forms and strip Arabic affixes (arabic_normalization,
+                # persian_normalization, arabic stemmer); the campaign-analysis plugin registers none of them yet.
+                "campaign_ar": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "campaign_ar_stop", "asciifolding"],
+                },
+                "campaign_fa": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "campaign_fa_stop", "asciifolding"],
+                },
+                # Ukrainian (Cyrillic) and Tigrinya (Ge'ez) have no analyzer in analysis-common: words as
+                # the Unicode tokenizer splits them, lower-cased. Names written in Latin letters are folded.
+                "campaign_uk": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+                "campaign_ti": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
             },
         },
     }
 }
 
 LANGUAGE_FIELDS = [
-    name for language in STEMMER_LANGUAGES for name in (f"title_{language}", f"text_{language}", f"facts_{language}")
+    name for language in ANALYSED_LANGUAGES for name in (f"title_{language}", f"text_{language}", f"facts_{language}")
 ]
 
 
