@@ -25,6 +25,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("csp-report/", csp.csp_report, name="csp_report"),
+    # The open-data API (opendata/): one locale per request, in its own path, not in the i18n prefix.
+    path("api/hsds/", include("opendata.urls")),
 ]
 
 if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
