@@ -9,8 +9,14 @@ itself lists the locales' roots.
 the overview lists, in the same order; `page` and `per_page` (at most 100) page every list. A parameter the
 API does not know, or a value the finder would ignore, gives a 400 with an explanation: a reuser's
 mistake should not pass as an empty or unfiltered answer. Too many requests from one client give a 429.
+
+HTTP: an ETag (a digest of the body) and Last-Modified on every answer, so conditional GETs get a 304;
+`Cache-Control: public` for OPENDATA_CACHE_SECONDS (browsers and CDNs; publishing does not purge the API's
+addresses, so keep it short); CORS for reading from any origin, never with credentials; lists link to
+their other pages in `x_links` and the `Link` header. Errors are never cached.
 """
 
+import hashlib
 from functools import wraps
 
 import django_ratelimit as ratelimit
@@ -18,23 +24,25 @@ from django_ratelimit.core import is_ratelimited
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
-from django.http import JsonResponse, QueryDict
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageLogEntry
 
 from home.client_ip import client_ip
 from opendata import hsds
 from programs.filters import FACETS, filter_programmes
-from programs.models import ProgramLocation, ProgramPage
+from programs.models import OrganisationPage, ProgramLocation, ProgramPage
 
 DEFAULT_PER_PAGE = 50
+REMOVALS = ("wagtail.unpublish", "wagtail.delete", "wagtail.move", "wagtail.view_restriction.create")
 MAX_PER_PAGE = 100
 PAGING_PARAMS = ("page", "per_page")
 FINDER_PARAMS = ("q", "search", "place", "accepting", "newcomers", *(facet.param for facet in FACETS))
@@ -50,15 +58,51 @@ def error_response(status, message, details=()):
     body = {"error": {"status": status, "message": str(message)}}
     if details:
         body["error"]["details"] = list(details)
-    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "no-store"
+    return _cors(response)
+
+
+def _cors(response):
+    """Any web page may read the API (no credentials: it has none to give): CORS for reading only."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Link, Retry-After"
+    return response
+
+
+def _preflight():
+    response = HttpResponse(status=204)
+    response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+    response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+    response["Access-Control-Max-Age"] = "86400"
+    response["Allow"] = "GET, HEAD, OPTIONS"
+    return _cors(response)
+
+
+def _last_modified(locale):
+    """When what the API shows last changed, for conditional GETs' Last-Modified, or None: the latest publication
+    of a page of `locale`, or unpublication or deletion anywhere (a page that leaves must not be answered by a 304).
+    The ETag, a digest of the response, catches everything else (a new release's labels)."""
+    pages = Page.objects.live().public().type(OrganisationPage, ProgramPage)
+    if locale is not None:
+        pages = pages.filter(locale=locale)
+    published = pages.aggregate(latest=Max("last_published_at"))["latest"]
+    removed = PageLogEntry.objects.filter(action__in=REMOVALS).aggregate(latest=Max("timestamp"))["latest"]
+    return max(filter(None, (published, removed)), default=None)
 
 
 def api_view(view):
-    """A public, read-only endpoint in one locale: rate limited, errors as JSON, the locale's language active."""
+    """A public, read-only endpoint in one locale: rate limited, errors as JSON, the locale's language active,
+    validators for conditional GETs (ETag, Last-Modified), cacheable by browsers and CDNs, readable cross-origin."""
 
-    @require_safe
     @wraps(view)
     def wrapper(request, language=None, **kwargs):
+        if request.method == "OPTIONS":
+            return _preflight()
+        if request.method not in ("GET", "HEAD"):
+            response = error_response(405, _("The open-data API is read-only: use GET."))
+            response["Allow"] = "GET, HEAD, OPTIONS"
+            return response
         limited = is_ratelimited(
             request,
             group="opendata:client",
@@ -81,7 +125,22 @@ def api_view(view):
                 body = view(request, locale, **kwargs) if locale is not None else view(request, **kwargs)
             except ApiError as error:
                 return error_response(error.status, error.message, error.details)
-            return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+            response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        last_modified = _last_modified(locale)
+        seconds_since_epoch = int(last_modified.timestamp()) if last_modified else None  # HTTP dates: whole seconds
+        # Django's own rules for If-None-Match / If-Modified-Since (RFC 9110): a 304 without the body.
+        not_modified = get_conditional_response(request, etag=etag, last_modified=seconds_since_epoch)
+        if not_modified is not None:
+            response = not_modified
+        response["ETag"] = etag
+        if last_modified:
+            response["Last-Modified"] = http_date(seconds_since_epoch)
+        seconds = settings.OPENDATA_CACHE_SECONDS
+        response["Cache-Control"] = f"public, max-age={seconds}, s-maxage={seconds}"
+        if isinstance(body, dict) and "x_links" in body:
+            response["Link"] = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in body["x_links"].items())
+        return _cors(response)
 
     return wrapper
 
@@ -117,7 +176,19 @@ def _paging(request):
     return _positive_int(request, "page", 1), _positive_int(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
 
 
-def _page_body(page, paginator, contents):
+def _page_body(request, page, paginator, contents):
+    """HSDS's page of results, with links to the other pages (also in the `Link` header)."""
+
+    def link(number):
+        params = request.GET.copy()
+        params["page"] = str(number)
+        return request.build_absolute_uri(request.path + "?" + params.urlencode())
+
+    links = {"self": link(page.number), "first": link(1), "last": link(paginator.num_pages)}
+    if page.number > 1:
+        links["prev"] = link(page.number - 1)
+    if page.number < paginator.num_pages:
+        links["next"] = link(page.number + 1)
     return {
         "total_items": paginator.count,
         "total_pages": paginator.num_pages,
@@ -127,6 +198,7 @@ def _page_body(page, paginator, contents):
         "last_page": page.number == paginator.num_pages,
         "empty": paginator.count == 0,
         "contents": contents,
+        "x_links": links,
     }
 
 
@@ -200,7 +272,7 @@ def services(request, locale):
     contents = [
         hsds.service_summary(page, organisations.get(page.path[: -ProgramPage.steplen]), language) for page in pages
     ]
-    return _page_body(finder.page, finder.paginator, contents)
+    return _page_body(request, finder.page, finder.paginator, contents)
 
 
 def _is_notice(message, finder):
@@ -247,7 +319,7 @@ def organizations(request, locale):
         hsds.organization_record(organisation, language, text_language=organisation.source_language)
         for organisation in page.object_list
     ]
-    return _page_body(page, paginator, contents)
+    return _page_body(request, page, paginator, contents)
 
 
 @api_view
@@ -286,14 +358,14 @@ def service_at_locations(request, locale):
         hsds.service_at_location_record(location.page, location, location.position - 1, places, language)
         for location in page.object_list
     ]
-    return _page_body(page, paginator, contents)
+    return _page_body(request, page, paginator, contents)
 
 
 @api_view
 def taxonomies(request, locale):
     _check_params(request, PAGING_PARAMS)
     page, paginator = _paginate([hsds.taxonomy_record(name) for name in hsds.TAXONOMIES], request)
-    return _page_body(page, paginator, list(page.object_list))
+    return _page_body(request, page, paginator, list(page.object_list))
 
 
 @api_view
@@ -307,4 +379,4 @@ def taxonomy_terms(request, locale):
             raise ApiError(400, _("“taxonomy_id” takes the id of one of the taxonomies listed by taxonomies."))
         terms = [term for term in terms if term["taxonomy_id"] == wanted]
     page, paginator = _paginate(terms, request)
-    return _page_body(page, paginator, list(page.object_list))
+    return _page_body(request, page, paginator, list(page.object_list))

@@ -355,6 +355,8 @@ PARTICIPATION_RATE_PER_CLIENT = env.str("PARTICIPATION_RATE_PER_CLIENT", default
 PARTICIPATION_RATE_PER_PROGRAMME = env.str("PARTICIPATION_RATE_PER_PROGRAMME", default="60/h")
 # Requests to the open-data API (opendata/) one client may make; more get a 429.
 OPENDATA_RATE_PER_CLIENT = env.str("OPENDATA_RATE_PER_CLIENT", default="120/m")
+# How long browsers and CDNs may keep an API response (publishing does not purge the API's addresses).
+OPENDATA_CACHE_SECONDS = env.int("OPENDATA_CACHE_SECONDS", default=300)
 
 LOGGING = {
     "version": 1,
