@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("programs.urls")),
     path("", include("participation.urls")),
+    path("", include("opendata.urls_public")),
     # Ahead of Wagtail's own pattern (the same one, the same name): pages are served without a transaction.
     re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -357,6 +357,8 @@ PARTICIPATION_RATE_PER_PROGRAMME = env.str("PARTICIPATION_RATE_PER_PROGRAMME", d
 OPENDATA_RATE_PER_CLIENT = env.str("OPENDATA_RATE_PER_CLIENT", default="120/m")
 # How long browsers and CDNs may keep an API response (publishing does not purge the API's addresses).
 OPENDATA_CACHE_SECONDS = env.int("OPENDATA_CACHE_SECONDS", default=300)
+# Where the latest `manage.py export_hsds` data package is published (a URL; the "Open data" page links it).
+OPENDATA_EXPORT_URL = env.str("OPENDATA_EXPORT_URL", default="")
 
 LOGGING = {
     "version": 1,
