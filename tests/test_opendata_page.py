@@ -8,7 +8,11 @@ from django.test import override_settings
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "language, heading, licence",
-    [("nl", "Open data", "Naamsvermelding"), ("fr", "Données ouvertes", "Attribution"), ("en", "Open data", "Attribution")],
+    [
+        ("nl", "Open data", "Naamsvermelding"),
+        ("fr", "Données ouvertes", "Attribution"),
+        ("en", "Open data", "Attribution"),
+    ],
 )
 def test_open_data_page_documents_the_api_in_each_language(client, home_page, language, heading, licence):
     response = client.get(f"/{language}/open-data/")
