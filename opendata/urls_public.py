@@ -6,4 +6,5 @@ from opendata import pages
 
 urlpatterns = [
     path("open-data/", pages.open_data, name="open_data"),
+    path("widget/", pages.widget, name="opendata_widget"),
 ]
