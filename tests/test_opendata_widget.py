@@ -68,5 +68,5 @@ def test_a_widget_set_up_wrongly_says_what_is_wrong(client, programmes, query):
 def test_open_data_page_offers_the_snippet(client, programmes):
     html = client.get("/en/open-data/").content.decode()
     assert "&lt;iframe src=&quot;http://testserver/en/widget/?place=Gent&quot;" in html or (
-        "&lt;iframe src=\"http://testserver/en/widget/?place=Gent\"" in html
+        '&lt;iframe src="http://testserver/en/widget/?place=Gent"' in html
     )
