@@ -6,6 +6,7 @@ import pytest
 
 from django.test import override_settings
 
+from programs.models import ProgramLocation
 from tests.programs_support import make_index, make_organisation, make_programme
 
 
@@ -94,3 +95,27 @@ def test_pages_link_to_each_other_in_the_body_and_the_link_header(client, progra
     assert response.json()["last_page"] and "next" not in response.json()["x_links"]
     header = response["Link"]
     assert 'rel="prev"' in header and 'rel="next"' not in header and 'rel="first"' in header
+
+
+@pytest.mark.django_db
+def test_list_query_counts_do_not_grow_with_the_number_of_programmes(client, programmes):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(path):
+        client.get(path)  # warm the chrome's cache (locales, sites, taxonomy terms)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    def with_location(page):
+        page.locations.add(ProgramLocation(address="Kerkstraat 1", postcode="2000", city="Antwerpen"))
+        page.save_revision().publish()
+
+    with_location(programmes[0])
+    paths = ("/api/hsds/nl/services?per_page=100", "/api/hsds/nl/organizations", "/api/hsds/nl/service_at_locations")
+    few = [queries(path) for path in paths]
+    organisation = programmes[0].get_parent().specific
+    for n in range(6):
+        with_location(make_programme(organisation, f"Nog een {n}"))
+    assert [queries(path) for path in paths] == few
