@@ -58,7 +58,7 @@ from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
 
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
-NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/csp-report/", "/healthz")
+NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/csp-report/", "/healthz", "/api/")
 TRACKING_PARAMETERS = ("fbclid", "gclid", "msclkid", "mc_cid", "mc_eid")
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
 

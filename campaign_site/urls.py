@@ -25,6 +25,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("csp-report/", csp.csp_report, name="csp_report"),
+    # The open-data API (opendata/): one locale per request, in its own path, not in the i18n prefix.
+    path("api/hsds/", include("opendata.urls")),
 ]
 
 if settings.DEBUG and settings.MEDIA_URL.startswith("/"):
@@ -44,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("programs.urls")),
     path("", include("participation.urls")),
+    path("", include("opendata.urls_public")),
     # Ahead of Wagtail's own pattern (the same one, the same name): pages are served without a transaction.
     re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),

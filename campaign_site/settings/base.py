@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "stories",
     "participation",
     "search",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,7 +71,8 @@ MIDDLEWARE = [
     # Anonymous visitors' pages from the cache: a hit skips all below (campaign_site/page_cache.py).
     "campaign_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, except that it leaves the open-data API's JSON 404s alone (opendata/middleware.py).
+    "opendata.middleware.LocaleMiddlewareOutsideApi",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -364,6 +366,12 @@ PARTICIPATION_RETENTION_DAYS = env.int("PARTICIPATION_RETENTION_DAYS", default=1
 # At most this many requests from one client (by its address, hashed in the cache) and for one programme.
 PARTICIPATION_RATE_PER_CLIENT = env.str("PARTICIPATION_RATE_PER_CLIENT", default="5/h")
 PARTICIPATION_RATE_PER_PROGRAMME = env.str("PARTICIPATION_RATE_PER_PROGRAMME", default="60/h")
+# Requests to the open-data API (opendata/) one client may make; more get a 429.
+OPENDATA_RATE_PER_CLIENT = env.str("OPENDATA_RATE_PER_CLIENT", default="120/m")
+# How long browsers and CDNs may keep an API response (publishing does not purge the API's addresses).
+OPENDATA_CACHE_SECONDS = env.int("OPENDATA_CACHE_SECONDS", default=300)
+# Where the latest `manage.py export_hsds` data package is published (a URL; the "Open data" page links it).
+OPENDATA_EXPORT_URL = env.str("OPENDATA_EXPORT_URL", default="")
 
 LOGGING = {
     "version": 1,

@@ -20,3 +20,4 @@ PAGE_CACHE_SECONDS = 0
 # Requests to take part: the rate limits' own tests (participation/tests/) set them low; other tests send freely.
 PARTICIPATION_RATE_PER_CLIENT = "10000/h"
 PARTICIPATION_RATE_PER_PROGRAMME = "10000/h"
+OPENDATA_RATE_PER_CLIENT = "10000/m"
