@@ -333,6 +333,7 @@ def test_untranslated_fields_of_a_translation_keep_their_source_language(client,
     assert '<span lang="nl">Elke week.</span>' in html
     # Untranslated fragments of a translated page carry the note an untranslated page does.
     assert html.count('<p class="translation-note" role="note">Cette information n\'est disponible') == 2
+    assert re.search(r"une seule langue\s*:\s*néerlandais\.", html), re.findall(r"une seule langue[^<]*", html)
 
 
 @pytest.mark.django_db

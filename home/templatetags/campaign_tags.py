@@ -1,3 +1,6 @@
+from babel import Locale as BabelLocale
+from babel import UnknownLocaleError
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -13,7 +16,15 @@ register = template.Library()
 
 
 def _language_name(code):
-    return dict(settings.LANGUAGES).get(code, code)
+    """A language's name in the visitor's language, as CLDR writes it ("Dutch", "néerlandais", "الهولندية").
+
+    For notes such as "only available in …"; the language switcher names each language in its own.
+    """
+    try:
+        name = BabelLocale.parse(translation.get_language().split("-")[0]).languages.get(code)
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return name or dict(settings.LANGUAGES).get(code, code)
 
 
 def _memo(request, key, compute):
