@@ -14,7 +14,7 @@ from tests.admin_support import make_home, rolled_back
 from tests.factories import UserFactory
 from tests.programs_support import in_locale, make_index, make_programme
 
-NOTE = "This translation may be behind the Nederlands original."
+NOTE = "This translation may be behind the Dutch original."
 
 
 @pytest.fixture(scope="module")

@@ -240,5 +240,5 @@ def test_programmes_are_added_changed_reviewed_and_shown_to_visitors(page, new_p
     visitor.goto(in_locale(programme, "fr").url)
     expect(visitor.locator(".translation-note")).to_contain_text("Cette traduction peut être en retard")
     visitor.goto(in_locale(programme, "en").url)
-    expect(visitor.locator(".translation-note")).to_contain_text("This translation may be behind the Nederlands")
+    expect(visitor.locator(".translation-note")).to_contain_text("This translation may be behind the Dutch original")
     axe(visitor)
