@@ -6,6 +6,10 @@ from home.models import HomePage
 from tests.factories import ensure_locales
 from tests.two_factor_support import Client
 
+# The search tests' plugin is also imported as a module (by browser tests, collected first): have its asserts
+# rewritten on that first import too.
+pytest.register_assert_rewrite("tests.search_support")
+
 
 @pytest.fixture
 def client():

@@ -1,4 +1,4 @@
-"""Fixtures of the search tests (a pytest plugin: `pytest_plugins = ["tests.search_support"]`).
+"""Search tests' support: fixtures (a pytest plugin: `pytest_plugins = ["tests.search_support"]`) and helpers.
 
 `search_backend` is parametrised over the database and the real search server
 (scripts/search-server); `server_backend` is the server alone. For the server
@@ -7,13 +7,140 @@ the settings point at SEARCH_SERVER_URL / ELASTICSEARCH_URL (default:
 are created once per session and emptied before each test. Without a
 reachable server these tests skip on a laptop and fail in CI (CI=true). The
 server is never mocked.
+
+The helpers: the server's settings, `refresh()` to make what was indexed searchable, and small content
+(`make_faq`, `make_standard`, municipalities).
 """
+
+import os
+import subprocess
+import uuid
+from pathlib import Path
 
 import pytest
 
 from django.core.cache import cache
 
-from tests.search_helpers import DATABASE, RUN_PREFIX, require_server, server_settings
+ROOT = Path(__file__).resolve().parent.parent
+SERVER_BACKEND = "search.backends.elasticsearch"
+DATABASE = {"BACKEND": "search.backends.database"}
+RUN_PREFIX = f"test_{uuid.uuid4().hex[:8]}_"
+
+
+def server_url():
+    url = os.environ.get("SEARCH_SERVER_URL") or os.environ.get("ELASTICSEARCH_URL")
+    if url:
+        return url
+    try:
+        return subprocess.run(
+            [str(ROOT / "scripts" / "search-server"), "url"], capture_output=True, text=True, check=True, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "http://127.0.0.1:9200"
+
+
+def server_settings(url=None, prefix=RUN_PREFIX):
+    return {
+        "default": {
+            "BACKEND": SERVER_BACKEND,
+            "URLS": [url or server_url()],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 10,
+            "FALLBACK": "database",
+            # A test runs inside one transaction that never commits: send index changes at once, not after
+            # the commit (tests/test_search_index_queue.py commits for real to test the deferred sending).
+            "INDEX_AFTER_COMMIT": False,
+            # Tests need no fsync per write (the default "request" durability costs ~50 ms a write here).
+            "INDEX_SETTINGS": {"settings": {"index": {"translog": {"durability": "async"}}}},
+        },
+        "database": DATABASE,
+    }
+
+
+def _reachable(url):
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{url}/_cluster/health", timeout=5) as response:  # noqa: S310 (loopback)
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def require_server():
+    url = server_url()
+    if not _reachable(url):
+        message = f"No search server at {url} (start it with scripts/search-server start)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + "; CI needs it.")
+        pytest.skip(message)
+    return url
+
+
+def refresh():
+    """Make what was just indexed searchable (the search server refreshes about once a second)."""
+    from wagtail.search.backends import get_search_backends
+
+    for backend in get_search_backends():
+        backend.refresh_indexes()
+
+
+# Content -------------------------------------------------------------------------------------------
+
+
+def make_faq(home_page, sections):
+    """A published nl FAQ page; `sections` maps a section title to [(question, answer html), ...]."""
+    from wagtail.rich_text import RichText
+
+    from home.models import FAQPage
+
+    value = [
+        (
+            "section",
+            {
+                "title": title,
+                "questions": [{"question": q, "answer": RichText(a)} for q, a in questions],
+            },
+        )
+        for title, questions in sections.items()
+    ]
+    faq = home_page.add_child(instance=FAQPage(title="Veelgestelde vragen", slug="veelgestelde-vragen", sections=value))
+    faq.save_revision().publish()
+    return FAQPage.objects.get(pk=faq.pk)
+
+
+def make_standard(parent, title, introduction="", *, publish=True, slug=None):
+    from django.utils.text import slugify
+
+    from home.models import StandardPage
+
+    page = parent.add_child(
+        instance=StandardPage(title=title, slug=slug or slugify(title), introduction=introduction, live=publish)
+    )
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return StandardPage.objects.get(pk=page.pk)
+
+
+def municipality(name_nl):
+    from programs.models import Municipality
+
+    return Municipality.objects.filter(name_nl=name_nl).first()
+
+
+def add_municipalities(programme, *names):
+    """Serve these municipalities (by Dutch name) and publish the programme again."""
+    from programs.models import ProgramMunicipality
+
+    programme = type(programme).objects.get(pk=programme.pk)
+    for name in names:
+        programme.municipality_links.add(ProgramMunicipality(municipality=municipality(name)))
+    programme.save_revision().publish()
+    return type(programme).objects.get(pk=programme.pk)
+
+
+# Fixtures ------------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")

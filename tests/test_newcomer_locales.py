@@ -18,7 +18,7 @@ from programs.filters import filter_programmes
 from programs.models import ProgramIndexPage
 from programs.taxonomy import THEMES
 from tests.programs_support import index_in, make_index, make_organisation, make_programme
-from tests.search_helpers import add_municipalities, refresh
+from tests.search_support import add_municipalities, refresh
 
 pytest_plugins = ["tests.search_support"]
 pytestmark = pytest.mark.django_db

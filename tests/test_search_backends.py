@@ -17,7 +17,7 @@ from search import availability
 from search.models import SearchDocument
 from search.service import site_search, suggestions
 from tests.programs_support import make_index, make_organisation, make_programme
-from tests.search_helpers import DATABASE, RUN_PREFIX, refresh, server_settings
+from tests.search_support import DATABASE, RUN_PREFIX, refresh, server_settings
 
 pytest_plugins = ["tests.search_support"]
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from programs.filters import filter_programmes
 from tests.programs_support import make_index, make_organisation, make_programme
-from tests.search_helpers import add_municipalities, refresh
+from tests.search_support import add_municipalities, refresh
 
 pytest_plugins = ["tests.search_support"]
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ from search.models import PendingIndexChange, SearchDocument
 from search.panels import IndexBacklogPanel
 from search.service import run, site_search
 from tests.programs_support import make_index, make_organisation, make_programme
-from tests.search_helpers import refresh, server_settings
+from tests.search_support import refresh, server_settings
 
 pytest_plugins = ["tests.search_support"]
 pytestmark = [pytest.mark.django_db, pytest.mark.search_server]

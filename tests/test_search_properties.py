@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.programs_support import make_index, make_organisation, make_programme
-from tests.search_helpers import refresh
+from tests.search_support import refresh
 
 pytest_plugins = ["tests.search_support"]
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from search.service import site_search
 from tests.programs_support import make_index, make_organisation, make_programme
-from tests.search_helpers import make_faq, make_standard, refresh
+from tests.search_support import make_faq, make_standard, refresh
 
 pytest_plugins = ["tests.search_support"]
 pytestmark = pytest.mark.django_db

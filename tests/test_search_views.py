@@ -9,7 +9,7 @@ from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.service import POPULAR_MIN_HITS
-from tests.search_helpers import make_faq, make_standard, refresh
+from tests.search_support import make_faq, make_standard, refresh
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_path]
 

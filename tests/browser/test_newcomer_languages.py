@@ -21,7 +21,7 @@ from home.models import HomePage
 from programs.models import ProgramIndexPage
 from programs.onboarding import onboard_organisation
 from tests.programs_support import make_index, make_programme
-from tests.search_helpers import add_municipalities
+from tests.search_support import add_municipalities
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.programs_support import make_index, make_organisation, make_programme
-from tests.search_helpers import DATABASE, make_faq
+from tests.search_support import DATABASE, make_faq
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
