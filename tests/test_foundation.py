@@ -1,4 +1,4 @@
-"""The foundation issue's acceptance points, against the demo content.
+"""The site in each language, against the demo content.
 
 Translated home and FAQ pages, hreflang alternates and a switcher that keeps the visitor on the same page,
 the FAQ's anchors, <details> answers and JSON-LD, translated error pages, the translation check, and a
