@@ -24,7 +24,6 @@ from home import chrome
 from home.blocks import BaseStreamBlock, FAQSectionBlock
 from home.image_metadata import strip_metadata
 from home.page_forms import CampaignPageForm
-from home.structured_data import to_json_ld
 from search.text import plain_text
 
 META_DESCRIPTION_LENGTH = 160  # what search engines show of a description
@@ -198,6 +197,10 @@ class BasePage(SocialFieldsMixin, Page):
         if "locale" in source._state.fields_cache:
             return source.locale.language_code
         return chrome.language_code(source.locale_id)
+
+    def get_json_ld(self, request=None):
+        """schema.org data for this page as a dict, or None (home/structured_data.py)."""
+        return None
 
 
 class HomePage(BasePage):
@@ -425,8 +428,8 @@ class FAQPage(BasePage):
     def questions(self):
         return [item for section in self.grouped_questions() for item in section["items"]]
 
-    def json_ld(self):
-        data = {
+    def get_json_ld(self, request=None):
+        return {
             "@context": "https://schema.org",
             "@type": "FAQPage",
             "inLanguage": self.locale.language_code,
@@ -439,7 +442,6 @@ class FAQPage(BasePage):
                 for item in self.questions()
             ],
         }
-        return to_json_ld(data)
 
 
 @register_setting(icon="site")
