@@ -24,7 +24,6 @@ from home import chrome
 from home.blocks import BaseStreamBlock, FAQSectionBlock
 from home.image_metadata import strip_metadata
 from home.page_forms import CampaignPageForm
-from home.structured_data import to_json_ld
 from search.text import plain_text
 
 META_DESCRIPTION_LENGTH = 160  # what search engines show of a description
@@ -199,6 +198,10 @@ class BasePage(SocialFieldsMixin, Page):
             return source.locale.language_code
         return chrome.language_code(source.locale_id)
 
+    def get_json_ld(self, request=None):
+        """schema.org data for this page as a dict, or None (home/structured_data.py)."""
+        return None
+
 
 class HomePage(BasePage):
     hero_image = models.ForeignKey(
@@ -295,7 +298,10 @@ class HomePage(BasePage):
         prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
         along = {
             page.depth: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+            # `slug` narrows by its index first: url_path has none, and 100,000 pages make a full scan slow.
+            for page in Page.objects.filter(
+                slug__in=set(path_components), url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth
+            )
         }
         passed, node = [], self
         for depth in range(self.depth + 1, self.depth + len(path_components) + 1):
@@ -425,8 +431,8 @@ class FAQPage(BasePage):
     def questions(self):
         return [item for section in self.grouped_questions() for item in section["items"]]
 
-    def json_ld(self):
-        data = {
+    def get_json_ld(self, request=None):
+        return {
             "@context": "https://schema.org",
             "@type": "FAQPage",
             "inLanguage": self.locale.language_code,
@@ -439,7 +445,6 @@ class FAQPage(BasePage):
                 for item in self.questions()
             ],
         }
-        return to_json_ld(data)
 
 
 @register_setting(icon="site")

@@ -1,4 +1,10 @@
-"""schema.org data for `<script type="application/ld+json">` elements."""
+"""schema.org data for `<script type="application/ld+json">` elements: the site's one JSON-LD path.
+
+A page class that has structured data declares `get_json_ld(request)` returning a dict (BasePage's
+returns None); base.html writes it with `{% json_ld page %}` (home/templatetags/campaign_tags.py),
+through `to_json_ld` below. The FAQ page answers with an FAQPage, a programme with a Service
+(programs/structured_data.py), a story with an Article.
+"""
 
 import json
 

@@ -253,7 +253,7 @@ def reminder_message(programme, language):
         "reminder_days": settings.LISTING_REMINDER_DAYS,
         "outdated_days": settings.LISTING_OUTDATED_DAYS,
         "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=[programme.pk])),
-        "still_accurate_url": admin_url(reverse("programs_still_accurate", args=[programme.pk])),
+        "still_accurate_url": admin_url(reverse("programs_admin:still_accurate", args=[programme.pk])),
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
     with translation.override(language):

@@ -31,7 +31,7 @@ def docs_dir():
 def _link_within_admin(match):
     name, anchor = match.group(2), match.group(3) or ""
     if name in GUIDE_PAGES:
-        return f'{match.group(1)}="{reverse("programs_guide", args=[name])}{anchor}"'
+        return f'{match.group(1)}="{reverse("programs_admin:guide", args=[name])}{anchor}"'
     return match.group(0)
 
 
@@ -40,7 +40,9 @@ def render_guide(name):
         (docs_dir() / f"{name}.md").read_text(encoding="utf-8"), extensions=["tables", "toc", "fenced_code"]
     )
     html = re.sub(r'(href)="([\w-]+)\.md(#[^"]*)?"', _link_within_admin, html)
-    html = re.sub(r'src="(images/[^"]+)"', lambda m: f'src="{reverse("programs_guide_file", args=[m.group(1)])}"', html)
+    html = re.sub(
+        r'src="(images/[^"]+)"', lambda m: f'src="{reverse("programs_admin:guide_file", args=[m.group(1)])}"', html
+    )
     return mark_safe(html)  # noqa: S308 - the repository's own documentation, see the module docstring
 
 

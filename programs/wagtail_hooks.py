@@ -1,7 +1,7 @@
 """Admin wiring of the programme federation: organisations, "still accurate", dashboard, guards."""
 
 from django.middleware.csrf import get_token
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,40 +12,12 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 from home import permissions
-from programs import editor_guidance, freshness, guide, source_language, translation_review, views_admin, workflow
+from programs import admin_urls, editor_guidance, freshness, source_language, translation_review, workflow
 
 
 @hooks.register("register_admin_urls", order=-10)
 def register_admin_urls():
-    return [
-        path(
-            "programs/still-accurate/<int:page_id>/",
-            views_admin.StillAccurateView.as_view(),
-            name="programs_still_accurate",
-        ),
-        path("programs/guide/<slug:name>/", guide.GuideView.as_view(), name="programs_guide"),
-        path("programs/guide/file/<path:path>", guide.guide_file, name="programs_guide_file"),
-        path("programs/organisations/", views_admin.OrganisationIndexView.as_view(), name="programs_organisations"),
-        path(
-            "programs/organisations/add/", views_admin.AddOrganisationView.as_view(), name="programs_add_organisation"
-        ),
-        # Same paths as wagtail-localize's views, matched first: the same views with a per-object check.
-        path("localize/submit/page/<int:page_id>/", views_admin.GuardedSubmitPageTranslationView.as_view()),
-        path(
-            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            views_admin.GuardedSubmitSnippetTranslationView.as_view(),
-        ),
-        path("localize/update/<int:translation_source_id>/", views_admin.GuardedUpdateTranslationsView.as_view()),
-        path(
-            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-            views_admin.guarded_edit_override,
-        ),
-        path("localize/reports/translations/", views_admin.GuardedTranslationsReportView.as_view()),
-        path(
-            "localize/reports/translations/results/",
-            views_admin.GuardedTranslationsReportView.as_view(results_only=True),
-        ),
-    ]
+    return [path("programs/", include(admin_urls)), *admin_urls.localize_urlpatterns]
 
 
 @hooks.register("before_create_page")
@@ -92,7 +64,7 @@ class OrganisationsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_organisations_menu_item():
     return OrganisationsMenuItem(
-        _("Organisations"), reverse("programs_organisations"), name="organisations", icon_name="group", order=250
+        _("Organisations"), reverse("programs_admin:organisations"), name="organisations", icon_name="group", order=250
     )
 
 
@@ -120,7 +92,7 @@ class StillAccurateButton(Button):
         self.next_url = next_url
         super().__init__(
             label=_("Still accurate"),
-            url=reverse("programs_still_accurate", args=[page.pk]),
+            url=reverse("programs_admin:still_accurate", args=[page.pk]),
             icon_name="calendar-check",
             **kwargs,
         )

@@ -61,7 +61,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.links import absolute_url
 from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
-from home.structured_data import to_json_ld
 from stories import consent
 from stories.forms import StoryPageForm
 
@@ -164,6 +163,8 @@ class OrganisationStoriesPage(KeepChildCountMixin, BasePage):
 
 class StoryPage(BasePage):
     """A duo's testimonial. Only first names or pseudonyms; consent recorded before publishing."""
+
+    og_type = "article"  # includes/social_meta.html: an article, published on `date`
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
     duo_names = models.CharField(
@@ -386,10 +387,9 @@ class StoryPage(BasePage):
         index_page = StoryIndexPage.objects.ancestor_of(self).first()
         context["story_index"] = index_page
         context["programme"] = self.localized_programme
-        context["json_ld"] = self.json_ld(request)
         return context
 
-    def json_ld(self, request=None):
+    def get_json_ld(self, request=None):
         """schema.org Article, with the portrait as a 1200 px rendition."""
         url = self.get_full_url(request)
         data = {
@@ -419,7 +419,7 @@ class StoryPage(BasePage):
             }
         if self.localized_programme is not None:
             data["about"] = {"@type": "Service", "name": self.localized_programme.title}
-        return to_json_ld(data)
+        return data
 
     @classmethod
     def for_listing(cls):

@@ -360,21 +360,21 @@ def test_the_dashboard_shows_titles_in_the_editors_admin_language_where_translat
 
 def test_the_full_guide_is_in_the_admin_linked_from_the_dashboard(client, setup):
     client.force_login(setup["org_editor"])
-    guide_url = reverse("programs_guide", args=["organisations-guide"])
+    guide_url = reverse("programs_admin:guide", args=["organisations-guide"])
     assert f'href="{guide_url}"' in client.get(reverse("wagtailadmin_home")).content.decode()
 
     html = client.get(guide_url).content.decode()
 
     assert "<h1" in html and "Still accurate" in html
     # The guide's link to the import format stays within the admin.
-    assert f'href="{reverse("programs_guide", args=["import-format"])}' in html
+    assert f'href="{reverse("programs_admin:guide", args=["import-format"])}' in html
     # Nothing but the guide's pages and images (a 404 in the admin is redirected to a language prefix first).
-    assert client.get(reverse("programs_guide", args=["design"]), follow=True).status_code == 404
-    assert client.get(reverse("programs_guide_file", args=["../README.md"]), follow=True).status_code == 404
+    assert client.get(reverse("programs_admin:guide", args=["design"]), follow=True).status_code == 404
+    assert client.get(reverse("programs_admin:guide_file", args=["../README.md"]), follow=True).status_code == 404
 
 
 def test_the_guide_says_it_is_in_english_to_editors_who_read_the_admin_in_another_language(client, setup):
-    guide_url = reverse("programs_guide", args=["organisations-guide"])
+    guide_url = reverse("programs_admin:guide", args=["organisations-guide"])
     client.force_login(setup["org_editor"])
     english = client.get(guide_url).content.decode()
     assert 'class="help-guide w-prose" lang="en"' in english

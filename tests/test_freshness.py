@@ -96,7 +96,7 @@ def test_still_accurate_stamps_every_version_without_editing(world):
     revisions_before = Revision.objects.count()
     unpublished_before = {v.pk: v.has_unpublished_changes for v in versions(programme)}
 
-    response = logged_in(world["editor_a"]).post(reverse("programs_still_accurate", args=[programme.pk]))
+    response = logged_in(world["editor_a"]).post(reverse("programs_admin:still_accurate", args=[programme.pk]))
 
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_pages:edit", args=[programme.pk])
@@ -119,7 +119,7 @@ def test_still_accurate_keeps_a_pending_draft_as_it_is(client, world):
     client.force_login(world["editor_a"])
     submit_for_moderation(client, programme, summary="Nieuwe tekst in afwachting.")
 
-    client.post(reverse("programs_still_accurate", args=[programme.pk]))
+    client.post(reverse("programs_admin:still_accurate", args=[programme.pk]))
 
     programme = ProgramPage.objects.get(pk=programme.pk)
     assert programme.last_verified == TODAY and programme.summary != "Nieuwe tekst in afwachting."
@@ -131,7 +131,7 @@ def test_still_accurate_keeps_a_pending_draft_as_it_is(client, world):
 def test_still_accurate_asks_first_on_get_and_returns_to_next(world):
     programme = world["programme"]
     client = logged_in(world["editor_a"])
-    url = reverse("programs_still_accurate", args=[programme.pk])
+    url = reverse("programs_admin:still_accurate", args=[programme.pk])
     page = client.get(url)
     assert page.status_code == 200
     assert f'action="{url}"' in page.content.decode()
@@ -145,7 +145,7 @@ def test_still_accurate_asks_first_on_get_and_returns_to_next(world):
 
 def test_only_people_who_may_edit_the_listing_can_confirm_it(world):
     programme = world["programme"]
-    url = reverse("programs_still_accurate", args=[programme.pk])
+    url = reverse("programs_admin:still_accurate", args=[programme.pk])
     for method in ("get", "post"):
         response = getattr(logged_in(world["editor_b"]), method)(url)
         assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
@@ -153,14 +153,14 @@ def test_only_people_who_may_edit_the_listing_can_confirm_it(world):
     assert ProgramPage.objects.get(pk=programme.pk).last_verified == days_ago(200)
     organisation = programme.get_parent()
     for pk in (organisation.pk, 999999):  # not a programme, no page at all
-        response = logged_in(world["editor_a"]).get(reverse("programs_still_accurate", args=[pk]), follow=True)
+        response = logged_in(world["editor_a"]).get(reverse("programs_admin:still_accurate", args=[pk]), follow=True)
         assert response.status_code == 404
 
 
 def test_still_accurate_needs_the_csrf_token(world):
     client = Client(enforce_csrf_checks=True)
     client.force_login(world["editor_a"])
-    response = client.post(reverse("programs_still_accurate", args=[world["programme"].pk]))
+    response = client.post(reverse("programs_admin:still_accurate", args=[world["programme"].pk]))
     assert response.status_code == 403
     assert ProgramPage.objects.get(pk=world["programme"].pk).last_verified == days_ago(200)
 
@@ -171,7 +171,7 @@ def test_the_edit_view_header_offers_still_accurate(world):
     form = re.search(
         r'<form method="post" action="([^"]+)" class="programs-still-accurate-form">(.*?)</form>', html, re.S
     )
-    assert form and form.group(1) == reverse("programs_still_accurate", args=[programme.pk])
+    assert form and form.group(1) == reverse("programs_admin:still_accurate", args=[programme.pk])
     assert 'name="csrfmiddlewaretoken"' in form.group(2)
     organisation_html = logged_in(world["editor_a"]).get(
         reverse("wagtailadmin_pages:edit", args=[programme.get_parent().pk])
@@ -297,7 +297,7 @@ def test_an_organisation_editor_sees_its_own_listings_with_age_and_button(world)
     html = logged_in(world["editor_a"]).get(reverse("wagtailadmin_home")).content.decode()
     assert 'id="organisation-listings' in html or "organisation-listings" in html
     assert "Taalbuddy" in html and "200 days ago" in html
-    assert reverse("programs_still_accurate", args=[world["programme"].pk]) in html
+    assert reverse("programs_admin:still_accurate", args=[world["programme"].pk]) in html
     assert "Duo emploi" not in html
     assert "stale-listings" not in html
 

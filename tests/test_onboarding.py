@@ -237,9 +237,9 @@ def campaign_editor(index):
 def test_campaign_staff_onboard_through_the_admin(client, request, index, role, django_capture_on_commit_callbacks):
     user = request.getfixturevalue(role.replace(" ", "_"))
     client.force_login(user)
-    url = reverse("programs_add_organisation")
+    url = reverse("programs_admin:add_organisation")
     assert client.get(url).status_code == 200
-    assert reverse("programs_organisations") in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("programs_admin:organisations") in client.get(reverse("wagtailadmin_home")).content.decode()
 
     invalid = client.post(url, {"name": "", "source_locale": "nl", "website": "nope", "invite_email": "x@"})
     assert invalid.status_code == 200
@@ -250,14 +250,14 @@ def test_campaign_staff_onboard_through_the_admin(client, request, index, role, 
         response = client.post(
             url, {"name": "Duo pour un accueil", "source_locale": "fr", "invite_email": "eva@duo.example"}
         )
-    assert response.status_code == 302 and response.url == reverse("programs_organisations")
+    assert response.status_code == 302 and response.url == reverse("programs_admin:organisations")
     page = OrganisationPage.objects.get(title="Duo pour un accueil", alias_of__isnull=True)
     assert page.locale.language_code == "fr" and page.owner == user
     assert len(mail.outbox) == 1
     invited = User.objects.get(email="eva@duo.example")
     assert set(invited.groups.values_list("name", flat=True)) == {"Duo pour un accueil editors"}
 
-    listing = client.get(reverse("programs_organisations")).content.decode()
+    listing = client.get(reverse("programs_admin:organisations")).content.decode()
     assert "Duo pour un accueil" in listing
     group_url = reverse("wagtailusers_groups:edit", args=[invited.groups.get().pk])
     # Only campaign admins manage groups: campaign editors see the number of editors without a link.
@@ -274,11 +274,11 @@ def test_only_campaign_staff_may_onboard(client, index, role):
         user = UserFactory(username="org")
         user.groups.add(Group.objects.get(name="Buddywerk Gent editors"))
     client.force_login(user)
-    for url in (reverse("programs_organisations"), reverse("programs_add_organisation")):
+    for url in (reverse("programs_admin:organisations"), reverse("programs_admin:add_organisation")):
         response = client.get(url)
         assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
-    response = client.post(reverse("programs_add_organisation"), {"name": "Sneaky", "source_locale": "nl"})
+    response = client.post(reverse("programs_admin:add_organisation"), {"name": "Sneaky", "source_locale": "nl"})
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     assert not OrganisationPage.objects.filter(title="Sneaky").exists()
     home = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Organisations" not in home and reverse("programs_organisations") not in home
+    assert "Organisations" not in home and reverse("programs_admin:organisations") not in home

@@ -95,7 +95,7 @@ def test_the_add_organisation_view_says_why_the_name_is_refused(client, groups, 
     client.force_login(editor)
     with translation.override("en"):
         response = client.post(
-            reverse("programs_add_organisation"),
+            reverse("programs_admin:add_organisation"),
             {"name": "Campaign", "source_locale": "nl", "invite_email": "new@campaign.example"},
             HTTP_ACCEPT_LANGUAGE="en",
         )

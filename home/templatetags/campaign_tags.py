@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from home import links
 from home.chrome import kept, localized_page_url, site_chrome
+from home.structured_data import to_json_ld
 
 register = template.Library()
 
@@ -177,3 +178,13 @@ def _translation_behind(page):
 
     translation = behind_translation_of(page)
     return translation.source.locale.language_code if translation else ""
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """The page's schema.org data as a script element, if its class declares any (home/structured_data.py)."""
+    get_json_ld = getattr(page, "get_json_ld", None)
+    data = get_json_ld(context.get("request")) if get_json_ld else None
+    if not data:
+        return ""
+    return format_html('<script type="application/ld+json">{}</script>', to_json_ld(data))

@@ -1,10 +1,7 @@
 from django import template
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from home.links import absolute_url
-from home.structured_data import to_json_ld
 from programs.reference import ATTRIBUTION as REFERENCE_ATTRIBUTION
 from programs.region_map import ATTRIBUTION as MAP_ATTRIBUTION
 from programs.region_map import SPRITE_STATIC_PATH, region_map
@@ -72,77 +69,3 @@ def reference_attribution():
 @register.filter
 def page_link(finder, number):
     return finder.page_url(number)
-
-
-@register.simple_tag(takes_context=True)
-def programme_json_ld(context, page):
-    """schema.org Service with its NGO provider, safe to put inside a <script> element."""
-    request = context.get("request")
-    organisation = page.organisation
-
-    def absolute(url):
-        return absolute_url(url, request)
-
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Service",
-        "name": page.title,
-        "description": page.summary,
-        "url": absolute(page.get_url(request)),
-        "inLanguage": page.get_content_language(),
-        "serviceType": str(_("Buddy programme")),
-        "category": [str(term.label) for term in page.facts["themes"]],
-        "audience": [{"@type": "Audience", "audienceType": str(term.label)} for term in page.facts["target_groups"]],
-        "areaServed": [
-            {"@type": "AdministrativeArea", "name": str(term.label), "identifier": term.code}
-            for term in page.facts["regions"]
-            if term.code != "online"
-        ]
-        + [{"@type": "City", "name": m.name, "identifier": m.nis_code} for m in page.facts["municipalities"]],
-        "availableLanguage": [
-            {"@type": "Language", "name": str(term.label), "alternateName": term.code}
-            for term in page.facts["languages"]
-        ],
-        "provider": {
-            "@type": "NGO",
-            "name": organisation.title,
-            "url": organisation.website or absolute(organisation.get_url(request)),
-        },
-    }
-    if organisation.email:
-        data["provider"]["email"] = organisation.email
-    if organisation.phone:
-        data["provider"]["telephone"] = organisation.phone
-    if organisation.description:
-        data["provider"]["description"] = strip_tags(organisation.description).strip()
-    channels = []
-    if page.signup_url or page.contact_phone:
-        channel = {"@type": "ServiceChannel"}
-        if page.signup_url:
-            channel["serviceUrl"] = page.signup_url
-        if page.contact_phone:
-            channel["servicePhone"] = {"@type": "ContactPoint", "telephone": page.contact_phone}
-        channels.append(channel)
-    for location in page.facts["locations"]:
-        place = {
-            "@type": "Place",
-            "name": location.name or organisation.title,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": location.address,
-                "postalCode": location.postcode,
-                "addressLocality": location.city,
-            },
-        }
-        if location.latitude is not None and location.longitude is not None:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(location.latitude),
-                "longitude": float(location.longitude),
-            }
-        channels.append({"@type": "ServiceChannel", "serviceLocation": place})
-    if channels:
-        data["availableChannel"] = channels
-    if page.last_verified:
-        data["dateModified"] = page.last_verified.isoformat()
-    return to_json_ld(data)

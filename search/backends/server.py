@@ -171,39 +171,13 @@ class ServerMatchingMixin(CampaignSearchMixin):
         if not hasattr(results, "_get_es_body"):
             return None
         column = self._column(results, "facet_terms")
-        clauses = {
-            param: {"terms": {column: [f"{param}:{code}" for code in codes]}}
-            for param, codes in selected.items()
-            if codes
-        }
-        if accepting:
-            clauses["accepting"] = {"term": {column: ACCEPTING_TERM}}
-        if newcomers:
-            clauses["newcomers"] = {"term": {column: NEWCOMERS_TERM}}
-
-        def others(skip):
-            return {"bool": {"filter": [clause for param, clause in clauses.items() if param != skip]}}
-
-        aggregations = {
-            param: {
-                "filter": others(param),
-                "aggs": {"codes": {"terms": {"field": column, "include": f"{re.escape(param)}:.*", "size": 500}}},
-            }
-            for param in selected
-        }
-        aggregations["accepting"] = {
-            "filter": {"bool": {"filter": [others("accepting"), {"term": {column: ACCEPTING_TERM}}]}}
-        }
-        aggregations["newcomers"] = {
-            "filter": {"bool": {"filter": [others("newcomers"), {"term": {column: NEWCOMERS_TERM}}]}}
-        }
-        aggregations["matched"] = {"filter": {"match_all": {}}}
+        clauses = self._facet_clauses(column, selected, accepting, newcomers)
         body = {
             "from": offset,
             "size": size,
             "track_total_hits": True,
-            "post_filter": others(None),
-            "aggs": aggregations,
+            "post_filter": _others(clauses, None),
+            "aggs": self._facet_aggregations(column, clauses, selected),
         }
         ids, response = self._page_ids(results, body)
         found = response.get("aggregations", {})
@@ -216,3 +190,37 @@ class ServerMatchingMixin(CampaignSearchMixin):
         counts["matched"] = found["matched"]["doc_count"]
         total = response["hits"]["total"]
         return PageWindow(ids=ids, total=total["value"] if isinstance(total, dict) else total, counts=counts)
+
+    @staticmethod
+    def _facet_clauses(column, selected, accepting, newcomers):
+        """One filter clause per facet with codes ticked (OR within it), and the two "now" flags."""
+        clauses = {
+            param: {"terms": {column: [f"{param}:{code}" for code in codes]}}
+            for param, codes in selected.items()
+            if codes
+        }
+        if accepting:
+            clauses["accepting"] = {"term": {column: ACCEPTING_TERM}}
+        if newcomers:
+            clauses["newcomers"] = {"term": {column: NEWCOMERS_TERM}}
+        return clauses
+
+    @staticmethod
+    def _facet_aggregations(column, clauses, selected):
+        """Each facet's counts per code under the other facets' filters; the two flags' and all matches' counts."""
+        aggregations = {
+            param: {
+                "filter": _others(clauses, param),
+                "aggs": {"codes": {"terms": {"field": column, "include": f"{re.escape(param)}:.*", "size": 500}}},
+            }
+            for param in selected
+        }
+        for flag, term in (("accepting", ACCEPTING_TERM), ("newcomers", NEWCOMERS_TERM)):
+            aggregations[flag] = {"filter": {"bool": {"filter": [_others(clauses, flag), {"term": {column: term}}]}}}
+        aggregations["matched"] = {"filter": {"match_all": {}}}
+        return aggregations
+
+
+def _others(clauses, skip):
+    """Every filter clause but the one of `skip` (a facet counts its own codes under the others' filters)."""
+    return {"bool": {"filter": [clause for param, clause in clauses.items() if param != skip]}}
