@@ -26,6 +26,7 @@ follow. `newcomers=1` keeps those taking newcomers now; `sort=distance` with
 the browser's `lat` and `lon` orders them by the nearest point they serve.
 """
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -254,6 +255,11 @@ class LenientField(forms.Field):
 
     def clean(self, value):
         return value
+
+    def __deepcopy__(self, memo):
+        # Each form gets its own field objects (FinderForm gives them its notes and labels); the widgets are
+        # never rendered, so they are shared rather than copied on every request.
+        return copy.copy(self)
 
 
 class FacetField(LenientField):
