@@ -1,7 +1,9 @@
 """The programme finder's filters, on the database or, with a text query, on the search server.
 
-`filter_programmes(params, locale=...)` reads the request's GET parameters and
-returns everything the overview shows: the page of programmes, the active
+`filter_programmes(params, locale=...)` reads the request's GET parameters
+through `FinderForm` (one lenient field per parameter: a value it cannot use is
+dropped with a message, never an error page) and a `Finder` whose methods are
+the steps below; it returns everything the overview shows: the page of programmes, the active
 filters, each facet value with its count and the messages about values it
 had to ignore. Within a facet values combine with OR (`theme=language&
 theme=work`), facets combine with AND; each facet's counts take the other
@@ -24,10 +26,12 @@ follow. `newcomers=1` keeps those taking newcomers now; `sort=distance` with
 the browser's `lat` and `lon` orders them by the nearest point they serve.
 """
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, CharField, Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
@@ -234,253 +238,401 @@ def base_queryset(locale):
     return ProgramPage.objects.live().filter(locale=locale)
 
 
-def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
-    """Filter, count and paginate the programmes of `locale` for the GET `params` (a QueryDict)."""
-    messages = []
-    selected = {}
-    labels = {facet.param: facet.current_labels() for facet in FACETS}
-    for facet in FACETS:
+# The finder's parameters ------------------------------------------------------------------------------
+
+
+class LenientField(forms.Field):
+    """A finder parameter, never invalid: what it cannot use it drops, noting why in `notes` (the form's list).
+
+    A link shared or typed by hand still shows programmes, with a word about what was ignored.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self):
+        super().__init__(required=False)
+        self.notes = []
+
+    def clean(self, value):
+        return value
+
+    def __deepcopy__(self, memo):
+        # Each form gets its own field objects (FinderForm gives them its notes and labels); the widgets are
+        # never rendered, so they are shared rather than copied on every request.
+        return copy.copy(self)
+
+
+class FacetField(LenientField):
+    """A facet's codes (OR within the facet): the known ones, each once, at most MAX_VALUES_PER_FACET."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, facet):
+        super().__init__()
+        self.facet, self.labels = facet, facet.labels
+
+    def clean(self, value):
+        values = value or []
         codes = []
-        for raw in params.getlist(facet.param)[:MAX_VALUES_PER_FACET]:
+        for raw in values[:MAX_VALUES_PER_FACET]:
             code = raw.strip()
-            if code in labels[facet.param]:
+            if code in self.labels:
                 if code not in codes:
                     codes.append(code)
             else:
-                messages.append(
+                self.notes.append(
                     _("“%(value)s” is not a known %(facet)s and was ignored.")
-                    % {"value": code[:40], "facet": str(facet.label).lower()}
+                    % {"value": code[:40], "facet": str(self.facet.label).lower()}
                 )
-        if len(params.getlist(facet.param)) > MAX_VALUES_PER_FACET:
-            messages.append(_("Only the first %(n)d values of a filter are used.") % {"n": MAX_VALUES_PER_FACET})
-        selected[facet.param] = codes
+        if len(values) > MAX_VALUES_PER_FACET:
+            self.notes.append(_("Only the first %(n)d values of a filter are used.") % {"n": MAX_VALUES_PER_FACET})
+        return codes
 
-    text, text_messages = finder_text(params.get(TEXT_PARAM, ""))
-    messages.extend(text_messages)
-    if text:
-        selected[TEXT_PARAM] = [text]
 
-    accepting_values = params.getlist(ACCEPTING_PARAM)
-    accepting = False
-    for value in accepting_values:
-        if value in ("1", "on", "true"):
-            accepting = True
-        elif value not in ("", "0"):
-            messages.append(_("The filter “accepting volunteers” only takes the value 1 and was ignored."))
-    newcomers = False
-    for value in params.getlist(NEWCOMERS_PARAM):
-        if value in ("1", "on", "true"):
-            newcomers = True
-        elif value not in ("", "0"):
-            messages.append(_("The filter “accepting newcomers” only takes the value 1 and was ignored."))
-    if newcomers:
-        selected[NEWCOMERS_PARAM] = ["1"]
+class ToggleField(LenientField):
+    """A checkbox: on for 1 (or on, true), off for 0 or nothing; another value is noted and ignored."""
 
-    place = resolve_place(params.get(PLACE_PARAM, ""))
-    language = get_language() or settings.LANGUAGE_CODE
-    place_choices = []
-    if place is not None:
-        selected[PLACE_PARAM] = [place.text]
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, ignored):
+        super().__init__()
+        self.ignored = ignored
+
+    def clean(self, value):
+        on = False
+        for item in value or []:
+            if item in ("1", "on", "true"):
+                on = True
+            elif item not in ("", "0"):
+                self.notes.append(self.ignored)
+        return on
+
+
+class TextQueryField(LenientField):
+    """The search text (search/service.py cleans it)."""
+
+    def clean(self, value):
+        text, messages = finder_text(value or "")
+        self.notes.extend(messages)
+        return text
+
+
+class PlaceField(LenientField):
+    """A postcode or municipality (programs/near.py): the Place it names, or None; unclear ones are noted."""
+
+    language = settings.LANGUAGE_CODE  # the form sets the visitor's
+
+    def clean(self, value):
+        place = resolve_place(value or "")
+        if place is None:
+            return None
         if place.municipality is None:
-            place_choices = [
-                (
-                    choice.name(language),
-                    _url({**selected, PLACE_PARAM: [choice.name(language)], ACCEPTING_PARAM: ["1"] * accepting}),
-                )
-                for choice in place.choices
-            ]
             if place.choices:
-                messages.append(
+                self.notes.append(
                     _("“%(value)s” could be several places; choose one below.") % {"value": place.text[:60]}
                 )
             else:
-                messages.append(
+                self.notes.append(
                     _("We do not know the place “%(value)s”; check the spelling or try a postcode.")
                     % {"value": place.text[:60]}
                 )
-            place = None
         elif place.corrected:
-            messages.append(_("Showing programmes near %(place)s.") % {"place": place.name(language)})
+            self.notes.append(_("Showing programmes near %(place)s.") % {"place": place.name(self.language)})
+        return place
 
-    origin = _origin(params, messages)
-    if origin:
-        selected.update({SORT_PARAM: ["distance"], LATITUDE_PARAM: [origin[2]], LONGITUDE_PARAM: [origin[3]]})
 
-    number = params.get(PAGE_PARAM, "1")
-    try:
-        number = int(number)
-        if number < 1:
-            raise ValueError
-    except (TypeError, ValueError):
-        messages.append(_("“%(value)s” is not a page number; showing the first page.") % {"value": str(number)[:20]})
-        number = 1
+class PageField(LenientField):
+    """A page number from 1; anything else is the first page."""
 
-    programmes = base_queryset(locale)
-    if place is not None:
-        programmes = programmes.annotate(place_tier=tier_expression(place)).filter(place_tier__lt=OUT_OF_REACH)
-    # With a text query the search backend filters, counts and pages the matches (`window`); for prefix
-    # matches, and without a text query, the database does, with GROUP BY.
-    window = None
-    backend_counts = None
-    if text:
-        facet_codes = {facet.param: selected[facet.param] for facet in FACETS}
-
-        def search_window(page_number):
-            offset = (page_number - 1) * page_size
-            return search_programmes_window(
-                text, locale, facet_codes, accepting, offset, page_size, newcomers=newcomers, place=place
+    def clean(self, value):
+        number = "1" if value is None else value
+        try:
+            number = int(number)
+            if number < 1:
+                raise ValueError
+        except (TypeError, ValueError):
+            self.notes.append(
+                _("“%(value)s” is not a page number; showing the first page.") % {"value": str(number)[:20]}
             )
+            number = 1
+        return number
 
+
+# One multiple-choice field per facet, named by its GET parameter.
+FacetFields = type("FacetFields", (forms.Form,), {"__module__": __name__} | {f.param: FacetField(f) for f in FACETS})
+
+
+class FinderForm(FacetFields):
+    """The finder's GET parameters, cleaned leniently: `cleaned_data` always, and `notes` about what was ignored.
+
+    The fields are cleaned in the order declared, so the notes come in that order. Field names are the
+    *_PARAM values.
+    """
+
+    q = TextQueryField()
+    accepting = ToggleField(_("The filter “accepting volunteers” only takes the value 1 and was ignored."))
+    newcomers = ToggleField(_("The filter “accepting newcomers” only takes the value 1 and was ignored."))
+    place = PlaceField()
+    lat = LenientField()
+    lon = LenientField()
+    sort = LenientField()
+    page = PageField()
+
+    def __init__(self, params, *, labels, language):
+        super().__init__(params)
+        self.notes = []
+        for lenient in self.fields.values():
+            lenient.notes = self.notes
+        for facet in FACETS:
+            self.fields[facet.param].labels = labels[facet.param]
+        self.fields[PLACE_PARAM].language = language
+
+    def clean_sort(self):
+        """(latitude, longitude, as typed, as typed) for sort=distance with the browser's location, or None."""
+        if self.cleaned_data[SORT_PARAM] != "distance":
+            return None
+        try:
+            latitude = float(self.cleaned_data[LATITUDE_PARAM] or "")
+            longitude = float(self.cleaned_data[LONGITUDE_PARAM] or "")
+            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+                raise ValueError
+        except ValueError:
+            self.notes.append(_("Sorting by distance needs your location; showing the usual order."))
+            return None
+        # Rounded to about a kilometre: enough to sort, and the URL does not pinpoint the visitor.
+        return latitude, longitude, f"{latitude:.2f}", f"{longitude:.2f}"
+
+
+# The finder -----------------------------------------------------------------------------------------------
+
+
+def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
+    """Filter, count and paginate the programmes of `locale` for the GET `params` (a QueryDict)."""
+    return Finder(params, locale=locale, page_size=page_size).result()
+
+
+class Finder:
+    """One visit to the finder: its parameters read through FinderForm, then each step a method."""
+
+    def __init__(self, params, *, locale, page_size=PAGE_SIZE):
+        self.locale, self.page_size = locale, page_size
+        self.language = get_language() or settings.LANGUAGE_CODE
+        self.labels = {facet.param: facet.current_labels() for facet in FACETS}
+        form = FinderForm(params, labels=self.labels, language=self.language)
+        form.is_valid()  # always: the fields are lenient
+        data = form.cleaned_data
+        self.messages = form.notes
+        self.selected = {facet.param: data[facet.param] for facet in FACETS}
+        self.text, self.accepting, self.newcomers = data[TEXT_PARAM], data[ACCEPTING_PARAM], data[NEWCOMERS_PARAM]
+        if self.text:
+            self.selected[TEXT_PARAM] = [self.text]
+        if self.newcomers:
+            self.selected[NEWCOMERS_PARAM] = ["1"]
+        self.place, self.place_choices = self._place(data[PLACE_PARAM])
+        self.origin = data[SORT_PARAM]
+        if self.origin:
+            self.selected.update(
+                {SORT_PARAM: ["distance"], LATITUDE_PARAM: [self.origin[2]], LONGITUDE_PARAM: [self.origin[3]]}
+            )
+        self.number = data[PAGE_PARAM]
+        self.window, self.backend_counts = None, None
+
+    def _place(self, place):
+        """(the place to filter by or None, "did you mean" [(name, url)] for a place that is unclear)."""
+        if place is None:
+            return None, []
+        self.selected[PLACE_PARAM] = [place.text]
+        if place.municipality is not None:
+            return place, []
+        keep = {**self.selected, ACCEPTING_PARAM: ["1"] * self.accepting}
+        return None, [
+            (choice.name(self.language), _url({**keep, PLACE_PARAM: [choice.name(self.language)]}))
+            for choice in place.choices
+        ]
+
+    def with_accepting(self, selected):
+        """`selected` as link parameters: the "accepting volunteers" toggle kept."""
+        return {**selected, ACCEPTING_PARAM: ["1"] if self.accepting else []}
+
+    def result(self):
+        programmes = base_queryset(self.locale)
+        if self.place is not None:
+            programmes = programmes.annotate(place_tier=tier_expression(self.place)).filter(place_tier__lt=OUT_OF_REACH)
+        # With a text query the search backend filters, counts and pages the matches (`window`); for prefix
+        # matches, and without a text query, the database does, with GROUP BY.
+        self.programmes = self._search(programmes) if self.text else programmes
+        filtered = self.narrowed()
+        facets, region_counts = self._facets()
+        accepting_count, newcomers_count, filtered_total = self._toggle_counts(filtered)
+        active_filters = self._active_filters()
+        paginator, page = self._page(filtered, filtered_total)
+        return FinderResult(
+            page=page,
+            paginator=paginator,
+            total=paginator.count,
+            facets=facets,
+            active_filters=active_filters,
+            messages=self.messages,
+            selected=self.selected,
+            accepting=self.accepting,
+            accepting_count=accepting_count,
+            region_counts=region_counts,
+            query_string=_url(self.with_accepting(self.selected)),
+            newcomers=self.newcomers,
+            newcomers_count=newcomers_count,
+            place=self.place,
+            place_name=self.place.name(self.language) if self.place is not None else "",
+            place_choices=self.place_choices,
+            by_distance=bool(self.origin) and self.window is None,
+        )
+
+    def _search_window(self, page_number):
+        facet_codes = {facet.param: self.selected[facet.param] for facet in FACETS}
+        offset = (page_number - 1) * self.page_size
+        return search_programmes_window(
+            self.text,
+            self.locale,
+            facet_codes,
+            self.accepting,
+            offset,
+            self.page_size,
+            newcomers=self.newcomers,
+            place=self.place,
+        )
+
+    def _search(self, programmes):
+        """The matches' window from the search backend; or, when no whole word matches, the prefix matches."""
         # The search server pages no deeper than MAX_RESULT_WINDOW (it refuses the request): ask for at most
         # the deepest page it can give.
-        deepest = MAX_RESULT_WINDOW // page_size
-        window = search_window(min(number, deepest))
+        deepest = MAX_RESULT_WINDOW // self.page_size
+        window = self._search_window(min(self.number, deepest))
         if window is None:
-            programmes = prefix_programmes(programmes, text, locale)
-        else:
-            if number > deepest and window.total > MAX_RESULT_WINDOW:
-                number = deepest
-                messages.append(too_deep_message())
-            backend_counts = window.counts
-            if window.capped:
-                messages.append(
-                    _("Only the %(n)s best matches are shown and counted; add a word or a filter to narrow the search.")
-                    % {"n": number_format(MAX_WINDOW_MATCHES, force_grouping=True)}
-                )
+            return prefix_programmes(programmes, self.text, self.locale)
+        if self.number > deepest and window.total > MAX_RESULT_WINDOW:
+            self.number = deepest
+            self.messages.append(too_deep_message())
+        self.window, self.backend_counts = window, window.counts
+        if window.capped:
+            self.messages.append(
+                _("Only the %(n)s best matches are shown and counted; add a word or a filter to narrow the search.")
+                % {"n": number_format(MAX_WINDOW_MATCHES, force_grouping=True)}
+            )
+        return programmes
 
-    def narrowed(skip=None):
-        result = programmes
+    def narrowed(self, skip=None):
+        """The programmes with every choice applied but `skip`'s (a facet's or toggle's parameter)."""
+        result = self.programmes
         for facet in FACETS:
-            if facet.param != skip and selected[facet.param]:
-                result = facet.restrict(result, selected[facet.param])
-        if accepting and skip != ACCEPTING_PARAM:
+            if facet.param != skip and self.selected[facet.param]:
+                result = facet.restrict(result, self.selected[facet.param])
+        if self.accepting and skip != ACCEPTING_PARAM:
             result = result.filter(status="active", accepting_volunteers="open")
-        if newcomers and skip != NEWCOMERS_PARAM:
+        if self.newcomers and skip != NEWCOMERS_PARAM:
             result = result.filter(status="active", accepting_newcomers="open")
         return result
 
-    filtered = narrowed()
-    filtered_total = None
-    facet_results = []
-    region_counts = {}
-    database_counts = None if backend_counts else facet_counts(narrowed)
-    for facet in FACETS:
-        counts = backend_counts[facet.param] if backend_counts else database_counts[facet.param]
-        if facet.param == "region":
-            region_counts = counts
+    def _facets(self):
+        """([FacetResult], the region counts): each option with its count and the link that toggles it."""
+        all_counts = self.backend_counts or facet_counts(self.narrowed)
+        facet_results = [self._facet(facet, all_counts[facet.param]) for facet in FACETS]
+        return facet_results, all_counts["region"]
+
+    def _facet(self, facet, counts):
+        chosen = self.selected[facet.param]
         options = []
-        for code, label in labels[facet.param].items():
+        for code, label in self.labels[facet.param].items():
             count = counts.get(code, 0)
-            is_selected = code in selected[facet.param]
+            is_selected = code in chosen
             if facet.hide_empty and not count and not is_selected:
                 continue
-            toggled = [c for c in selected[facet.param] if c != code] if is_selected else selected[facet.param] + [code]
-            url = _url({**selected, facet.param: toggled, ACCEPTING_PARAM: ["1"] if accepting else []})
+            toggled = [c for c in chosen if c != code] if is_selected else [*chosen, code]
+            url = _url(self.with_accepting({**self.selected, facet.param: toggled}))
             options.append(Option(code, str(label), count, is_selected, url))
-        facet_results.append(FacetResult(facet.param, str(facet.label), options, len(selected[facet.param])))
-    if backend_counts:
-        accepting_count = backend_counts[ACCEPTING_PARAM]
-        newcomers_count = backend_counts[NEWCOMERS_PARAM]
-    elif not accepting and not newcomers:  # one set for both figures and the total: one query
-        figures = filtered.aggregate(
-            total=Count("pk"),
-            accepting=Count("pk", filter=Q(status="active", accepting_volunteers="open")),
-            newcomers=Count("pk", filter=Q(status="active", accepting_newcomers="open")),
-        )
-        accepting_count, newcomers_count, filtered_total = figures["accepting"], figures["newcomers"], figures["total"]
-    else:
-        accepting_count = narrowed(skip=ACCEPTING_PARAM).filter(status="active", accepting_volunteers="open").count()
-        newcomers_count = narrowed(skip=NEWCOMERS_PARAM).filter(status="active", accepting_newcomers="open").count()
+        return FacetResult(facet.param, str(facet.label), options, len(chosen))
 
-    active_filters = []
-    for facet in FACETS:
-        for code in selected[facet.param]:
-            remaining = {**selected, facet.param: [c for c in selected[facet.param] if c != code]}
-            remaining[ACCEPTING_PARAM] = ["1"] if accepting else []
-            active_filters.append(ActiveFilter(str(labels[facet.param][code]), str(facet.label), _url(remaining)))
-    if accepting:
-        active_filters.append(ActiveFilter(str(_("Looking for volunteers now")), "", _url(selected)))
-    if newcomers:
-        without = {**selected, NEWCOMERS_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
-        active_filters.append(ActiveFilter(str(_("Taking newcomers now")), "", _url(without)))
-    if text:
-        without = {**selected, TEXT_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
-        active_filters.append(ActiveFilter(f"“{text}”", str(_("Search")), _url(without)))
-    if place is not None:
-        without = {**selected, PLACE_PARAM: [], ACCEPTING_PARAM: ["1"] if accepting else []}
-        active_filters.append(ActiveFilter(place.name(language), str(_("Near")), _url(without)))
-    if origin:
-        without = {**selected, SORT_PARAM: [], LATITUDE_PARAM: [], LONGITUDE_PARAM: []}
-        without[ACCEPTING_PARAM] = ["1"] if accepting else []
-        active_filters.append(ActiveFilter(str(_("Nearest to you first")), "", _url(without)))
+    def _toggle_counts(self, filtered):
+        """(programmes looking for volunteers, taking newcomers, the total or None if not counted yet)."""
+        if self.backend_counts:
+            return self.backend_counts[ACCEPTING_PARAM], self.backend_counts[NEWCOMERS_PARAM], None
+        if not self.accepting and not self.newcomers:  # one set for both figures and the total: one query
+            figures = filtered.aggregate(
+                total=Count("pk"),
+                accepting=Count("pk", filter=Q(status="active", accepting_volunteers="open")),
+                newcomers=Count("pk", filter=Q(status="active", accepting_newcomers="open")),
+            )
+            return figures["accepting"], figures["newcomers"], figures["total"]
+        accepting = self.narrowed(skip=ACCEPTING_PARAM).filter(status="active", accepting_volunteers="open")
+        newcomers = self.narrowed(skip=NEWCOMERS_PARAM).filter(status="active", accepting_newcomers="open")
+        return accepting.count(), newcomers.count(), None
 
-    if window is not None:
-        # The server's page of ids, best first; the database only gives the cards' details.
-        paginator = Paginator(range(window.total), page_size)
-    else:
-        # The ordering and the count run on the bare filtered set; only the page's cards get the details
-        # (organisation, language, taxonomies), so neither query grows with what the cards show.
-        ordered = _ordered_ids(filtered)
+    def _active_filters(self):
+        """Each choice made, with the link that removes it."""
+        selected = self.selected
+        active = [
+            ActiveFilter(
+                str(self.labels[facet.param][code]),
+                str(facet.label),
+                _url(self.with_accepting({**selected, facet.param: [c for c in selected[facet.param] if c != code]})),
+            )
+            for facet in FACETS
+            for code in selected[facet.param]
+        ]
+        if self.accepting:
+            active.append(ActiveFilter(str(_("Looking for volunteers now")), "", _url(selected)))
+        if self.newcomers:
+            without = self.with_accepting({**selected, NEWCOMERS_PARAM: []})
+            active.append(ActiveFilter(str(_("Taking newcomers now")), "", _url(without)))
+        if self.text:
+            without = self.with_accepting({**selected, TEXT_PARAM: []})
+            active.append(ActiveFilter(f"“{self.text}”", str(_("Search")), _url(without)))
+        if self.place is not None:
+            without = self.with_accepting({**selected, PLACE_PARAM: []})
+            active.append(ActiveFilter(self.place.name(self.language), str(_("Near")), _url(without)))
+        if self.origin:
+            without = self.with_accepting({**selected, SORT_PARAM: [], LATITUDE_PARAM: [], LONGITUDE_PARAM: []})
+            active.append(ActiveFilter(str(_("Nearest to you first")), "", _url(without)))
+        return active
+
+    def _page(self, filtered, filtered_total):
+        """(the paginator, the page asked for with its programmes' cards)."""
         distances = {}
-        if origin:
-            ordered, distances = _by_distance(filtered, list(ordered), origin[:2])
-        paginator = Paginator(ordered, page_size)
-        # Paginator.count is a cached property: no second COUNT
-        paginator.count = filtered_total if filtered_total is not None else filtered.count()
-    if number > paginator.num_pages:
-        if paginator.count:
-            messages.append(_("There is no page %(number)d; showing the last page.") % {"number": number})
-        number = paginator.num_pages
-        if window is not None and paginator.count:
-            window = search_window(number) or window
-    page = paginator.page(number)
-    if window is not None:
-        ids, source = window.ids, base_queryset(locale)  # the index may lag a moment behind the database
-    else:
-        ids, source = list(page.object_list), ProgramPage.objects.all()
-    cards = _for_cards(source.filter(pk__in=ids))
-    if place is not None:
-        cards = cards.annotate(place_tier=tier_expression(place))
-    cards = {card.pk: card for card in cards}
-    page.object_list = [cards[pk] for pk in ids if pk in cards]
-    for card in page.object_list:
-        card.place_reason = reason(place, card.place_tier, language) if place is not None else ""
-        card.distance_km = distances.get(card.pk) if window is None else None
+        if self.window is not None:
+            # The server's page of ids, best first; the database only gives the cards' details.
+            paginator = Paginator(range(self.window.total), self.page_size)
+        else:
+            # The ordering and the count run on the bare filtered set; only the page's cards get the details
+            # (organisation, language, taxonomies), so neither query grows with what the cards show.
+            ordered = _ordered_ids(filtered)
+            if self.origin:
+                ordered, distances = _by_distance(filtered, list(ordered), self.origin[:2])
+            paginator = Paginator(ordered, self.page_size)
+            # Paginator.count is a cached property: no second COUNT
+            paginator.count = filtered_total if filtered_total is not None else filtered.count()
+        if self.number > paginator.num_pages:
+            if paginator.count:
+                self.messages.append(_("There is no page %(number)d; showing the last page.") % {"number": self.number})
+            self.number = paginator.num_pages
+            if self.window is not None and paginator.count:
+                self.window = self._search_window(self.number) or self.window
+        page = paginator.page(self.number)
+        page.object_list = self._cards(page, distances)
+        return paginator, page
 
-    return FinderResult(
-        page=page,
-        paginator=paginator,
-        total=paginator.count,
-        facets=facet_results,
-        active_filters=active_filters,
-        messages=messages,
-        selected=selected,
-        accepting=accepting,
-        accepting_count=accepting_count,
-        region_counts=region_counts,
-        query_string=_url({**selected, ACCEPTING_PARAM: ["1"] if accepting else []}),
-        newcomers=newcomers,
-        newcomers_count=newcomers_count,
-        place=place,
-        place_name=place.name(language) if place is not None else "",
-        place_choices=place_choices,
-        by_distance=bool(origin) and window is None,
-    )
-
-
-def _origin(params, messages):
-    """(latitude, longitude, as typed, as typed) for sort=distance with the browser's location, or None."""
-    if params.get(SORT_PARAM) != "distance":
-        return None
-    try:
-        latitude, longitude = float(params.get(LATITUDE_PARAM, "")), float(params.get(LONGITUDE_PARAM, ""))
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            raise ValueError
-    except ValueError:
-        messages.append(_("Sorting by distance needs your location; showing the usual order."))
-        return None
-    # Rounded to about a kilometre: enough to sort, and the URL does not pinpoint the visitor.
-    return latitude, longitude, f"{latitude:.2f}", f"{longitude:.2f}"
+    def _cards(self, page, distances):
+        """The page's programmes in order, with what their cards show."""
+        if self.window is not None:
+            ids, source = self.window.ids, base_queryset(self.locale)  # the index may lag behind the database
+        else:
+            ids, source = list(page.object_list), ProgramPage.objects.all()
+        cards = _for_cards(source.filter(pk__in=ids))
+        if self.place is not None:
+            cards = cards.annotate(place_tier=tier_expression(self.place))
+        cards = {card.pk: card for card in cards}
+        listed = [cards[pk] for pk in ids if pk in cards]
+        for card in listed:
+            card.place_reason = reason(self.place, card.place_tier, self.language) if self.place is not None else ""
+            card.distance_km = distances.get(card.pk) if self.window is None else None
+        return listed
 
 
 def _by_distance(filtered, ordered_ids, origin):

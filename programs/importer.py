@@ -1,7 +1,8 @@
 """Import programme listings from CSV or JSON (the format: docs/import-format.md).
 
 `import_programmes(path_or_rows, dry_run=...)` reads the file row by row, twice,
-never holding it whole: a first pass validates every row, keeping only ids,
+never holding it whole: a first pass validates every row (each through
+programs/import_forms.py's `ProgrammeRowForm`), keeping only ids,
 lines, organisation names and the first MAX_ERRORS problems; if any row is
 invalid it writes nothing and returns every problem as
 "line N, column X: message". A file that is not what it claims (not UTF-8,
@@ -18,8 +19,6 @@ management command `import_programs` and the demo data both call it.
 
 import codecs
 import csv
-import datetime
-import decimal
 import html
 import io
 import json
@@ -29,79 +28,33 @@ from functools import partial
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.text import slugify
 
 from wagtail.models import Locale, Page
 
 from home import permissions
+from home.translation import translate_instance
 from programs import taxonomy
-from programs.languages import canonical_language_code
+from programs.import_forms import (
+    COLUMNS,
+    LOCALES,
+    OPTIONAL_COLUMNS,
+    REQUIRED,
+    TAXONOMY_COLUMNS,
+    ProgrammeRowForm,
+    paragraphs,
+    rich_text,
+)
 from programs.models import (
     Language,
-    Mode,
     OrganisationPage,
     ProgramIndexPage,
     ProgramLocation,
     ProgramMunicipality,
     ProgramPage,
-    Region,
-    TargetGroup,
-    Theme,
 )
-from programs.reference import resolve_municipalities
-
-COLUMNS = [
-    "external_id", "organisation", "organisation_website", "organisation_email",
-    "name", "summary", "description", "themes", "target_groups", "regions", "municipalities",
-    "languages", "modes", "volunteer_commitment", "min_volunteer_age",
-    "accepting_volunteers", "accepting_newcomers", "status", "notice",
-    "signup_url", "contact_name", "contact_email", "contact_phone",
-    "address", "postcode", "city", "latitude", "longitude", "last_verified",
-    "name_fr", "summary_fr", "description_fr", "name_en", "summary_en", "description_en",
-]  # fmt: skip
-OPTIONAL_COLUMNS = ["source_locale", "name_nl", "summary_nl", "description_nl", "request_form"]
-# Who may send a request through this site (participation/): the column's value → the two page fields.
-REQUEST_FORM_CHOICES = {
-    "none": (False, False),
-    "volunteers": (True, False),
-    "newcomers": (False, True),
-    "both": (True, True),
-}
-REQUIRED = ["external_id", "organisation", "name", "summary", "regions"]
-LOCALES = ["nl", "fr", "en"]
-TRANSLATED = ["name", "summary", "description"]
-
-TAXONOMY_COLUMNS = {
-    "themes": (Theme, taxonomy.THEMES),
-    "target_groups": (TargetGroup, taxonomy.TARGET_GROUPS),
-    "regions": (Region, taxonomy.REGIONS),
-    "languages": (Language, taxonomy.LANGUAGES),
-    "modes": (Mode, taxonomy.MODES),
-}
-MAX_LENGTHS = {
-    "external_id": 100,
-    "organisation": 100,
-    "name": 255,
-    "summary": 300,
-    "description": 10000,
-    "volunteer_commitment": 1000,
-    "notice": 600,
-    "contact_name": 120,
-    "contact_phone": 40,
-    "address": 200,
-    "postcode": 10,
-    "city": 100,
-    "organisation_website": 200,
-    "organisation_email": 200,
-    "signup_url": 200,
-    "contact_email": 200,
-}
-for _code in LOCALES:
-    MAX_LENGTHS.update({f"name_{_code}": 255, f"summary_{_code}": 300, f"description_{_code}": 10000})
-LIST_SEPARATOR = ";"
+from programs.onboarding import onboard_organisation
 
 
 class ImportFileError(ValueError):
@@ -118,24 +71,6 @@ class RowError:
         if self.column:
             return f"line {self.line}, column {self.column}: {self.message}"
         return f"line {self.line}: {self.message}"
-
-
-@dataclass
-class ProgrammeRow:
-    """A validated row, with its values converted."""
-
-    line: int
-    external_id: str
-    organisation: str
-    organisation_website: str
-    organisation_email: str
-    source_locale: str
-    fields: dict  # ProgramPage field -> value
-    terms: dict  # taxonomy field -> list of codes
-    municipalities: list  # Municipality objects
-    location: dict | None
-    translations: dict  # locale code -> {"name":…, "summary":…, "description":…}
-    description_paragraphs: list
 
 
 @dataclass
@@ -254,74 +189,96 @@ class RowSource:
 
     def _json(self, text):
         """A JSON list of objects, decoded one object at a time; each object's line is where it starts."""
-        decoder = json.JSONDecoder()
-        buffer, position, lines_before, eof = "", 0, 1, False
-        columns = {}
+        items = _JsonItems(text)
+        yield from items
+        self.header_errors = _header_errors(list(items.columns), 1)
 
-        def more():
-            nonlocal buffer, position, lines_before, eof
-            lines_before += buffer.count("\n", 0, position)
-            buffer, position = buffer[position:], 0
-            chunk = text.read(CHUNK_SIZE)
-            eof = not chunk
-            buffer += chunk
-            return not eof
 
-        def line_at(pos):
-            return lines_before + buffer.count("\n", 0, pos)
+class _JsonItems:
+    """The items of a JSON list read from `text` a chunk at a time: (line, {column: value} or RowError) each.
 
-        def skip_space():
-            nonlocal position
-            while True:
-                while position < len(buffer) and buffer[position] in " \t\r\n":
-                    position += 1
-                if position < len(buffer) or not more():
-                    return
+    `buffer` holds the text not consumed yet from `position` on; `lines_before` counts the lines before it.
+    `columns` gathers the column names the objects use.
+    """
 
-        skip_space()
-        if not buffer[position:].startswith("["):
+    def __init__(self, text):
+        self.text, self.decoder = text, json.JSONDecoder()
+        self.buffer, self.position, self.lines_before, self.eof = "", 0, 1, False
+        self.columns = {}
+
+    def more(self):
+        self.lines_before += self.buffer.count("\n", 0, self.position)
+        self.buffer, self.position = self.buffer[self.position :], 0
+        chunk = self.text.read(CHUNK_SIZE)
+        self.eof = not chunk
+        self.buffer += chunk
+        return not self.eof
+
+    def line_at(self, pos):
+        return self.lines_before + self.buffer.count("\n", 0, pos)
+
+    def skip_space(self):
+        while True:
+            while self.position < len(self.buffer) and self.buffer[self.position] in " \t\r\n":
+                self.position += 1
+            if self.position < len(self.buffer) or not self.more():
+                return
+
+    def take(self, char):
+        """Whether the next character is `char` (then consumed)."""
+        if self.position < len(self.buffer) and self.buffer[self.position] == char:
+            self.position += 1
+            return True
+        return False
+
+    def __iter__(self):
+        self.skip_space()
+        if not self.buffer[self.position :].startswith("["):
             raise ImportFileError("a JSON file holds a list of objects, one per programme")
-        position += 1
-        skip_space()
-        if position < len(buffer) and buffer[position] == "]":
-            position += 1
-        else:
-            while True:
-                skip_space()
-                while True:
-                    try:
-                        value, end = decoder.raw_decode(buffer, position)
-                    except json.JSONDecodeError as error:
-                        if not eof and len(buffer) - position <= MAX_OBJECT_CHARS and more():
-                            continue
-                        raise ImportFileError(f"line {line_at(error.pos)}: not valid JSON ({error.msg})") from error
-                    except RecursionError:
-                        raise ImportFileError(
-                            f"line {line_at(position)}: not valid import data (lists or objects nested too deeply; "
-                            "each programme is one object of text values)"
-                        ) from None
-                    if end == len(buffer) and not eof and more():
-                        continue  # a number may go on in the next chunk
-                    break
-                if isinstance(value, dict):
-                    columns.update(dict.fromkeys(str(k) for k in value))
-                    yield line_at(position), {str(k): v for k, v in value.items()}
-                else:
-                    yield line_at(position), RowError(line_at(position), "", "each item of the list must be an object")
-                position = end
-                skip_space()
-                if position < len(buffer) and buffer[position] == ",":
-                    position += 1
-                    continue
-                if position < len(buffer) and buffer[position] == "]":
-                    position += 1
-                    break
-                raise ImportFileError(f"line {line_at(position)}: not valid JSON (expected , or ])")
-        skip_space()
-        if position < len(buffer):
+        self.position += 1
+        self.skip_space()
+        if not self.take("]"):
+            yield from self._items()
+        self.skip_space()
+        if self.position < len(self.buffer):
             # json.load would refuse it too: a file cut or pasted twice must not import its first part alone.
-            raise ImportFileError(f"line {line_at(position)}: not valid JSON (more text after the list ends)")
-        self.header_errors = _header_errors(list(columns), 1)
+            raise ImportFileError(f"line {self.line_at(self.position)}: not valid JSON (more text after the list ends)")
+
+    def _items(self):
+        while True:
+            self.skip_space()
+            value, end = self._decode()
+            line = self.line_at(self.position)
+            if isinstance(value, dict):
+                self.columns.update(dict.fromkeys(str(k) for k in value))
+                yield line, {str(k): v for k, v in value.items()}
+            else:
+                yield line, RowError(line, "", "each item of the list must be an object")
+            self.position = end
+            self.skip_space()
+            if self.take(","):
+                continue
+            if self.take("]"):
+                return
+            raise ImportFileError(f"line {self.line_at(self.position)}: not valid JSON (expected , or ])")
+
+    def _decode(self):
+        """(the value that starts at `position`, where it ends), reading more text until it is whole."""
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buffer, self.position)
+            except json.JSONDecodeError as error:
+                if not self.eof and len(self.buffer) - self.position <= MAX_OBJECT_CHARS and self.more():
+                    continue
+                raise ImportFileError(f"line {self.line_at(error.pos)}: not valid JSON ({error.msg})") from error
+            except RecursionError:
+                raise ImportFileError(
+                    f"line {self.line_at(self.position)}: not valid import data (lists or objects nested too deeply; "
+                    "each programme is one object of text values)"
+                ) from None
+            if end == len(self.buffer) and not self.eof and self.more():
+                continue  # a number may go on in the next chunk
+            return value, end
 
 
 class _ListSource:
@@ -377,259 +334,13 @@ def _header_errors(columns, line):
 # Validation -----------------------------------------------------------------------------------------
 
 
-def _text(row, column):
-    value = row.get(column)
-    if value is None:
-        return ""
-    if isinstance(value, list) and column in TAXONOMY_COLUMNS | {"municipalities": None}:
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | float):
-        return str(value)
-    if not isinstance(value, str):
-        raise TypeError
-    return value.strip()
-
-
-def _split(text):
-    return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
-
-
-_url = URLValidator(schemes=["http", "https"])
-
-
-PLACES_KEPT = 2000  # municipality lists whose resolution an import keeps (rows often repeat them)
-
-
 def validate_row(line, row, seen_ids, places=None):
     """A ProgrammeRow, or the row's errors; `places` (a dict) keeps resolved municipality lists between rows."""
-    errors = []
-    values = {}
-
-    def error(column, message):
-        errors.append(RowError(line, column, message))
-
-    for column in row:
-        if column not in COLUMNS and column not in OPTIONAL_COLUMNS:
-            continue
-        try:
-            values[column] = _text(row, column)
-        except TypeError:
-            error(column, "must be text")
-            values[column] = ""
-    for column, value in values.items():
-        if "\x00" in value:
-            # PostgreSQL cannot store it; a file saved as UTF-16 is full of them.
-            error(column, "contains a NUL character (code 0), which cannot be stored; remove it")
-            values[column] = value.replace("\x00", "")
-    for column, limit in MAX_LENGTHS.items():
-        if len(values.get(column, "")) > limit:
-            error(column, f"at most {limit} characters (this one has {len(values[column])})")
-    for column in REQUIRED:
-        if not values.get(column):
-            error(column, "required")
-
-    external_id = values.get("external_id", "")
-    if external_id:
-        if external_id in seen_ids:
-            error("external_id", f"“{external_id}” appears twice in the file (also on line {seen_ids[external_id]})")
-        else:
-            seen_ids[external_id] = line
-
-    source_locale = values.get("source_locale") or "nl"
-    if source_locale not in LOCALES:
-        error("source_locale", f"“{source_locale}” is not one of {', '.join(LOCALES)}")
-        source_locale = "nl"
-    if values.get(f"name_{source_locale}") or values.get(f"summary_{source_locale}"):
-        column = f"name_{source_locale}" if values.get(f"name_{source_locale}") else f"summary_{source_locale}"
-        error(column, f"the source text is already in {source_locale} (name, summary, description)")
-
-    for column in ("organisation_website", "signup_url"):
-        if values.get(column):
-            try:
-                _url(values[column])
-            except ValidationError:
-                error(column, f"“{values[column][:80]}” is not a web address (http:// or https://)")
-    for column in ("organisation_email", "contact_email"):
-        if values.get(column):
-            try:
-                validate_email(values[column])
-            except ValidationError:
-                error(column, f"“{values[column][:80]}” is not an e-mail address")
-
-    terms = {}
-    languages, unknown = [], []
-    for part in _split(values.get("languages", "")):
-        code = canonical_language_code(part)
-        if code is None:
-            unknown.append(part)
-        elif code not in languages:
-            languages.append(code)
-    if unknown:
-        error(
-            "languages", f"unknown language code(s) {', '.join(unknown)[:200]}; use ISO 639 codes such as nl, ar, prs"
-        )
-    terms["languages"] = languages
-    for column, (_model, labels) in TAXONOMY_COLUMNS.items():
-        if column == "languages":
-            continue
-        by_lower = {code.lower(): code for code in labels}
-        codes, unknown = [], []
-        for part in _split(values.get(column, "")):
-            code = by_lower.get(part.lower())
-            if code is None:
-                unknown.append(part)
-            elif code not in codes:
-                codes.append(code)
-        if unknown:
-            error(column, f"unknown code(s) {', '.join(unknown)[:200]}; use {', '.join(labels)}")
-        terms[column] = codes
-    if values.get("regions") and not terms["regions"] and not any(e.column == "regions" for e in errors):
-        error("regions", "required")
-
-    municipalities = []
-    names = _split(values.get("municipalities", ""))
-    if names:
-        resolution = places.get(tuple(names)) if places is not None else None
-        if resolution is None:
-            resolution = resolve_municipalities(names)
-            if places is not None:
-                if len(places) >= PLACES_KEPT:
-                    places.clear()
-                places[tuple(names)] = resolution
-        municipalities = resolution.municipalities
-        if resolution.unknown:
-            unknown = ", ".join(value for value, _close in resolution.unknown)
-            close = [name for _value, names in resolution.unknown for name in names]
-            hint = f" (did you mean {', '.join(dict.fromkeys(close))}?)" if close else ""
-            error("municipalities", f"unknown municipality or postcode: {unknown[:200]}{hint[:200]}")
-        for value, candidates in resolution.ambiguous:
-            error("municipalities", f"“{value[:60]}” could be {' or '.join(candidates)[:200]}; write the municipality")
-
-    fields = {}
-    for column, choices in (
-        ("accepting_volunteers", taxonomy.ACCEPTING_CHOICES),
-        ("accepting_newcomers", taxonomy.ACCEPTING_CHOICES),
-        ("status", taxonomy.STATUS_CHOICES),
-    ):
-        value = values.get(column, "").lower() or choices[0][0]
-        if value not in dict(choices):
-            error(column, f"“{values[column][:40]}” is not one of {'|'.join(code for code, _label in choices)}")
-        fields[column] = value
-
-    request_form = values.get("request_form", "").lower() or "none"
-    if request_form not in REQUEST_FORM_CHOICES:
-        error("request_form", f"“{values['request_form'][:40]}” is not one of {'|'.join(REQUEST_FORM_CHOICES)}")
-    else:
-        fields["volunteer_request_form"], fields["newcomer_request_form"] = REQUEST_FORM_CHOICES[request_form]
-
-    fields["min_volunteer_age"] = None
-    if values.get("min_volunteer_age"):
-        try:
-            age = int(values["min_volunteer_age"])
-            if not 0 < age < 100:
-                raise ValueError
-            fields["min_volunteer_age"] = age
-        except ValueError:
-            error("min_volunteer_age", f"“{values['min_volunteer_age'][:20]}” is not an age in years")
-
-    fields["last_verified"] = None
-    if values.get("last_verified"):
-        try:
-            day = datetime.date.fromisoformat(values["last_verified"])
-            if len(values["last_verified"]) != 10:
-                raise ValueError
-            if day > datetime.date.today() + datetime.timedelta(days=1):
-                error("last_verified", "lies in the future")
-            fields["last_verified"] = day
-        except ValueError:
-            error("last_verified", f"“{values['last_verified'][:20]}” is not a date YYYY-MM-DD")
-
-    coordinates = {}
-    for column, limit in (("latitude", 90), ("longitude", 180)):
-        if values.get(column):
-            try:
-                number = decimal.Decimal(values[column].replace(",", "."))
-                if not number.is_finite() or abs(number) > limit:
-                    raise decimal.InvalidOperation
-                coordinates[column] = number.quantize(decimal.Decimal("0.000001"))
-            except decimal.InvalidOperation:
-                error(column, f"“{values[column][:20]}” is not a {column} between -{limit} and {limit}")
-    if bool(values.get("latitude")) != bool(values.get("longitude")):
-        error("longitude" if values.get("latitude") else "latitude", "give both latitude and longitude, or neither")
-    location = None
-    if any(values.get(c) for c in ("address", "postcode", "city", "latitude", "longitude")):
-        location = {
-            "address": values.get("address", ""),
-            "postcode": values.get("postcode", ""),
-            "city": values.get("city", ""),
-            "latitude": coordinates.get("latitude"),
-            "longitude": coordinates.get("longitude"),
-        }
-
-    source_paragraphs = paragraphs(values.get("description", ""))
-    translations = {}
-    for code in LOCALES:
-        if code == source_locale:
-            continue
-        given = {name: values.get(f"{name}_{code}", "") for name in TRANSLATED}
-        if not any(given.values()):
-            continue
-        if not given["name"]:
-            error(f"name_{code}", f"required when summary_{code} or description_{code} is given")
-        if given["description"] and len(paragraphs(given["description"])) != len(source_paragraphs):
-            error(
-                f"description_{code}",
-                f"has {len(paragraphs(given['description']))} paragraph(s), the description has "
-                f"{len(source_paragraphs)}; translate paragraph by paragraph",
-            )
-        translations[code] = given
-
+    form = ProgrammeRowForm(row, line=line, seen_ids=seen_ids, places=places)
+    errors = [RowError(line, column, message) for column, message in form.row_errors()]
     if errors:
         return None, errors
-
-    fields.update(
-        {
-            "title": values["name"],
-            "summary": values["summary"],
-            "description": rich_text(values.get("description", "")),
-            "volunteer_commitment": values.get("volunteer_commitment", ""),
-            "notice": values.get("notice", ""),
-            "signup_url": values.get("signup_url", ""),
-            "contact_name": values.get("contact_name", ""),
-            "contact_email": values.get("contact_email", ""),
-            "contact_phone": values.get("contact_phone", ""),
-            "external_id": external_id,
-        }
-    )
-    return (
-        ProgrammeRow(
-            line=line,
-            external_id=external_id,
-            organisation=" ".join(values["organisation"].split()),
-            organisation_website=values.get("organisation_website", ""),
-            organisation_email=values.get("organisation_email", ""),
-            source_locale=source_locale,
-            fields=fields,
-            terms=terms,
-            municipalities=municipalities,
-            location=location,
-            translations=translations,
-            description_paragraphs=source_paragraphs,
-        ),
-        [],
-    )
-
-
-def paragraphs(text):
-    """Paragraphs of plain text, separated by blank lines."""
-    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").replace("\r", "\n").split("\n\n")]
-    return [block for block in blocks if block]
-
-
-def rich_text(text):
-    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs(text))
+    return form.programme(), []
 
 
 # Import ---------------------------------------------------------------------------------------------
@@ -810,34 +521,12 @@ def existing_programmes(checked):
     Rows that would move a programme to another organisation or language are conflicts: refused, never guessed.
     Looked up a batch of ids at a time, so that memory holds page ids, not pages.
     """
-    from wagtail_localize.models import TranslationSource
-
     sources, conflicts = {}, []
     ids = list(checked.programmes)
     for start in range(0, len(ids), EXISTING_BATCH):
-        batch = ids[start : start + EXISTING_BATCH]
-        pages = (
-            ProgramPage.objects.filter(external_id__in=batch, alias_of__isnull=True)
-            .order_by("pk")
-            .only("pk", "path", "external_id", "translation_key", "locale_id")
-            .select_related("locale")
-        )
-        groups = {}
-        for page in pages:
-            groups.setdefault(page.external_id, []).append(page)
-        if not groups:
+        picked = _existing_sources(ids[start : start + EXISTING_BATCH])
+        if not picked:
             continue
-        first_locale = {}
-        for key, locale_id in (
-            TranslationSource.objects.filter(object_id__in={pages[0].translation_key for pages in groups.values()})
-            .order_by("created_at")
-            .values_list("object_id", "locale_id")
-        ):
-            first_locale.setdefault(key, locale_id)
-        picked = {
-            external_id: _pick_source(pages, first_locale.get(pages[0].translation_key))
-            for external_id, pages in groups.items()
-        }
         parents = dict(
             Page.objects.filter(path__in={page.path[: -Page.steplen] for page in picked.values()}).values_list(
                 "path", "title"
@@ -845,27 +534,62 @@ def existing_programmes(checked):
         )
         for external_id, page in picked.items():
             sources[external_id] = page.pk
-            line = checked.lines[external_id]
-            organisation, source_locale = checked.programmes[external_id]
-            title = parents.get(page.path[: -Page.steplen], "")
-            if title.casefold() != organisation.casefold():
-                conflicts.append(
-                    RowError(
-                        line,
-                        "organisation",
-                        f"programme {external_id} belongs to “{title}”; "
-                        "the import does not move programmes between organisations",
-                    )
-                )
-            if page.locale.language_code != source_locale:
-                conflicts.append(
-                    RowError(
-                        line,
-                        "source_locale",
-                        f"programme {external_id} was written in {page.locale.language_code}, not {source_locale}",
-                    )
-                )
+            organisation = parents.get(page.path[: -Page.steplen], "")
+            conflicts.extend(_conflicts(checked, external_id, page, organisation))
     return sources, conflicts
+
+
+def _existing_sources(external_ids):
+    """{external_id: its source page (pk, path, locale)} for those of `external_ids` that exist."""
+    from wagtail_localize.models import TranslationSource
+
+    pages = (
+        ProgramPage.objects.filter(external_id__in=external_ids, alias_of__isnull=True)
+        .order_by("pk")
+        .only("pk", "path", "external_id", "translation_key", "locale_id")
+        .select_related("locale")
+    )
+    groups = {}
+    for page in pages:
+        groups.setdefault(page.external_id, []).append(page)
+    if not groups:
+        return {}
+    first_locale = {}
+    for key, locale_id in (
+        TranslationSource.objects.filter(object_id__in={pages[0].translation_key for pages in groups.values()})
+        .order_by("created_at")
+        .values_list("object_id", "locale_id")
+    ):
+        first_locale.setdefault(key, locale_id)
+    return {
+        external_id: _pick_source(pages, first_locale.get(pages[0].translation_key))
+        for external_id, pages in groups.items()
+    }
+
+
+def _conflicts(checked, external_id, page, title):
+    """The row's errors if it would move the existing `page` to another organisation or source language."""
+    line = checked.lines[external_id]
+    organisation, source_locale = checked.programmes[external_id]
+    conflicts = []
+    if title.casefold() != organisation.casefold():
+        conflicts.append(
+            RowError(
+                line,
+                "organisation",
+                f"programme {external_id} belongs to “{title}”; "
+                "the import does not move programmes between organisations",
+            )
+        )
+    if page.locale.language_code != source_locale:
+        conflicts.append(
+            RowError(
+                line,
+                "source_locale",
+                f"programme {external_id} was written in {page.locale.language_code}, not {source_locale}",
+            )
+        )
+    return conflicts
 
 
 def _line_of(error):
@@ -910,8 +634,6 @@ def find_organisation(name):
 
 
 def _onboard(row):
-    from programs.onboarding import onboard_organisation
-
     page = onboard_organisation(
         row.organisation,
         website=row.organisation_website,
@@ -1005,8 +727,6 @@ def _update(page, row):
 
 def _translate(page, row):
     """Make or update the row's translations as drafts (wagtail-localize would publish after the commit)."""
-    from home.translation import translate_instance
-
     drafts = []
     for code, given in row.translations.items():
         if not _translation_differs(page, code, given):
