@@ -5,8 +5,7 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from campaign_site import page_cache  # noqa: F401  (registers its deploy check)
-        from home import cache_purge, chrome
+        from home import cache_purge, chrome  # cache_purge imports page_cache, which registers its deploy check
 
         cache_purge.connect()
         chrome.connect()

@@ -33,7 +33,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from campaign_site import page_cache
+from home import page_cache
 
 
 def pages_showing(page):

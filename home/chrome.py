@@ -28,7 +28,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
 VERSION_KEY = "chrome:version"
 SECONDS = 24 * 60 * 60
@@ -165,12 +165,14 @@ def _build(request, site, language):
     }
 
 
-def _overview(home, request):
-    from django.apps import apps
+def overview_model():
+    """The page class that declares `site_overview = True` (the programme overview), or None without one."""
+    return next((model for model in get_page_models() if getattr(model, "site_overview", False)), None)
 
-    try:
-        index_model = apps.get_model("programs", "ProgramIndexPage")
-    except LookupError:  # the site runs without the programmes app
+
+def _overview(home, request):
+    index_model = overview_model()
+    if index_model is None:  # the site runs without the programmes app
         return None
     overview = index_model.objects.child_of(home).live().first() if home else None
     return _link(overview, request) if overview else None

@@ -3,8 +3,6 @@
 import io
 import os
 
-from django.apps import apps
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.http import Http404
@@ -15,15 +13,16 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Collection, Page, PageViewRestriction
+from wagtail.models import AbstractGroupApprovalTask, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.utils.file import hash_filelike
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import chrome
+from home import chrome, locales
 from home.blocks import BaseStreamBlock, FAQSectionBlock
 from home.image_metadata import strip_metadata
 from home.page_forms import CampaignPageForm
+from home.roles import CampaignRights, OrganisationGroup  # noqa: F401  (home's models too: see home/roles.py)
 from search.text import plain_text
 
 META_DESCRIPTION_LENGTH = 160  # what search engines show of a description
@@ -176,6 +175,8 @@ class BasePage(SocialFieldsMixin, Page):
     translatable_fields = PAGE_TRANSLATABLE_FIELDS
     base_form_class = CampaignPageForm
 
+    objects = locales.LocalisedPageManager()  # `sources()`, `with_text_language()` (home/locales.py)
+
     class Meta:
         abstract = True
 
@@ -326,48 +327,14 @@ class HomePage(BasePage):
         return context
 
     def get_campaign_context(self):
-        locale_id = self.locale_id
-        context = {"key_figures": [], "featured_stories": [], "faq_teasers": []}
-        if _has_model("programs", "ProgramPage"):
-            context["key_figures"] = self.key_figures(locale_id)
-        if _has_model("stories", "StoryPage"):
-            StoryPage = apps.get_model("stories", "StoryPage")
-            context["featured_stories"] = StoryPage.featured_for_home(locale_id)
-        faq = FAQPage.objects.live().filter(locale_id=locale_id).first()
+        """The questions the home page teases; the programmes' figures and the stories come from their apps'
+        template tags (`{% programme_key_figures page %}`, `{% featured_stories page %}`)."""
+        context = {"faq_teasers": []}
+        faq = FAQPage.objects.live().filter(locale_id=self.locale_id).first()
         if faq:
             context["faq_page"] = faq
             context["faq_teasers"] = faq.questions()[:4]
         return context
-
-    def key_figures(self, locale_id):
-        """Programmes, organisations and programmes looking for volunteers: counted once per change to any page."""
-        programmes, organisations, looking = chrome.kept(f"key_figures:{locale_id}", lambda: _count(locale_id))
-        return [
-            {"value": programmes, "label": _("buddy programmes")},
-            {"value": organisations, "label": _("organisations")},
-            {"value": looking, "label": _("programmes looking for volunteers")},
-        ]
-
-
-def _count(locale_id):
-    """(programmes, organisations, programmes looking for volunteers) of a locale, in two queries."""
-    ProgramPage = apps.get_model("programs", "ProgramPage")
-    OrganisationPage = apps.get_model("programs", "OrganisationPage")
-    programmes = ProgramPage.objects.live().filter(locale_id=locale_id)
-    # The same programmes as the overview's "looking for volunteers now" filter.
-    counts = programmes.aggregate(
-        total=models.Count("pk"), looking=models.Count("pk", filter=ProgramPage.LOOKING_FOR_VOLUNTEERS)
-    )
-    organisations = OrganisationPage.objects.live().filter(locale_id=locale_id).count()
-    return counts["total"], organisations, counts["looking"]
-
-
-def _has_model(app_label, model_name):
-    try:
-        apps.get_model(app_label, model_name)
-    except LookupError:
-        return False
-    return True
 
 
 class StandardPage(BasePage):
@@ -507,56 +474,27 @@ class SiteSettings(BaseSiteSetting):
         return [(name, url) for name, url in links if url]
 
 
-# Roles (home/permissions.py) ----------------------------------------------------------------------
+class PublicationCheckedApprovalTask(AbstractGroupApprovalTask):
+    """Approval by a group that asks the page whether it may be published, and sends the reviewer to the reason.
 
-
-class CampaignRights(models.Model):
-    """Holds the campaign's own permissions, declared here and granted to groups like any other.
-
-    Like Wagtail's `SimpleTranslation` (which declares `submit_translation`),
-    a concrete model without rows, so `remove_stale_contenttypes` and
-    `dumpdata` leave its permissions alone. home/wagtail_hooks.py registers
-    them, so campaign admins see them in the group editor; code asks
-    `user.has_perm("home.onboard_organisation")`, never a group's name.
+    Wagtail's workflow action view (the dashboard's "Approve", the approve
+    modal) shows any refusal raised while approving as its generic "no
+    permission" message. So before approving, this task asks the page class:
+    a class that declares `refused_approval_url(task_state)` answers with the
+    URL of a page that names what is missing (or None to let the approval
+    through); nothing changes and the task stays in progress. For any other
+    page it is Wagtail's group approval. An app makes it concrete (stories:
+    `StoryApprovalTask`, whose stories answer with their consent).
     """
 
-    class Meta:
-        default_permissions = []
-        permissions = [
-            ("onboard_organisation", _("Can onboard organisations")),
-            ("oversee_organisations", _("Can follow up every organisation's listings and stories")),
-        ]
-        verbose_name = _("campaign rights")
-        verbose_name_plural = _("campaign rights")
-
-
-class OrganisationGroup(models.Model):
-    """The link between an organisation and its editors' group and collection; never found by a name.
-
-    Keyed by the translation key of the organisation's page, which every
-    locale's version shares and a new title leaves alone. Onboarding creates it
-    (programs/onboarding.py); home/permissions.py answers "whose group is this"
-    and "which group edits this organisation" through it only. `name` is the
-    name the organisation was onboarded with, which onboarding it again finds.
-    """
-
-    organisation_key = models.UUIDField(_("organisation"), unique=True)
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    group = models.OneToOneField(
-        Group, on_delete=models.CASCADE, related_name="organisation_link", verbose_name=_("editors' group")
-    )
-    collection = models.OneToOneField(
-        Collection,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="organisation_link",
-        verbose_name=_("collection"),
-    )
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            page_class = getattr(task_state.workflow_state.content_object, "specific_class", None)
+            refused = getattr(page_class, "refused_approval_url", None)
+            url = refused(task_state) if refused is not None else None
+            if url:
+                return url
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     class Meta:
-        verbose_name = _("organisation's editors' group")
-        verbose_name_plural = _("organisations' editors' groups")
-
-    def __str__(self):
-        return self.name
+        abstract = True

@@ -41,6 +41,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 
+from home.roles import OrganisationGroup
+
 # Groups ---------------------------------------------------------------------------------------------
 
 CAMPAIGN_EDITORS = "Campaign editors"
@@ -204,8 +206,6 @@ class OrganisationNameTaken(ValueError):
 
 def organisation_link(organisation_key):
     """The `OrganisationGroup` of the organisation with this translation key, or None."""
-    from home.models import OrganisationGroup
-
     return (
         OrganisationGroup.objects.select_related("group", "collection")
         .filter(organisation_key=organisation_key)
@@ -215,8 +215,6 @@ def organisation_link(organisation_key):
 
 def organisation_link_named(name):
     """The `OrganisationGroup` of the organisation onboarded as `name`, or None."""
-    from home.models import OrganisationGroup
-
     return OrganisationGroup.objects.select_related("group", "collection").filter(name=name).first()
 
 
@@ -279,8 +277,6 @@ def ensure_organisation_group(name, organisation_key, organisation_pages):
     on every call. Saving the link tells the other apps (stories makes the
     organisation's story folder, stories/signals.py).
     """
-    from home.models import OrganisationGroup
-
     link = organisation_link(organisation_key)
     check_organisation_name(name, organisation_key)
     if link is None:
@@ -332,8 +328,6 @@ def campaign_staff_with_email():
 
 def organisation_keys_of(user):
     """Translation keys of the organisations whose editors' group `user` is in."""
-    from home.models import OrganisationGroup
-
     if not user.is_active:
         return []
     return list(OrganisationGroup.objects.filter(group__user=user).values_list("organisation_key", flat=True))

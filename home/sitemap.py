@@ -23,7 +23,7 @@ from wagtail.contrib.sitemaps import views as wagtail_sitemaps
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from campaign_site import page_cache
+from home import page_cache
 
 CACHE_SECONDS = 15 * 60
 

@@ -32,6 +32,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
+from home import locales
+
 
 def _strings(instance):
     return [segment for segment in extract_segments(instance) if isinstance(segment, StringSegmentValue)]
@@ -51,8 +53,8 @@ def _candidates(translations):
     source_pages = Page.objects.filter(
         translation_key=OuterRef("source__object_id"), locale_id=OuterRef("source__locale_id")
     )
-    target_pages = Page.objects.filter(
-        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id"), alias_of__isnull=True
+    target_pages = locales.sources(
+        Page.objects.filter(translation_key=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id"))
     )
     translation_logs = TranslationLog.objects.filter(
         source_id=OuterRef("source_id"), locale_id=OuterRef("target_locale_id")

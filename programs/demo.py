@@ -13,7 +13,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from home import permissions
-from home.demo import register_demo_loader
+from home.demo import register_demo_linked_page, register_demo_loader
+from home.demo.images import get_or_create_demo_image
+from home.demo.users import DEMO_PASSWORD
 from home.translation import translate_instance
 from programs.importer import drop_automatic_redirects, find_organisation, import_programmes
 from programs.models import OrganisationPage, ProgramIndexPage
@@ -141,6 +143,7 @@ EDITOR_USERNAME = "org-editor"
 EDITOR_ORGANISATION = "Buddywerk Antwerpen"
 
 
+@register_demo_linked_page("programmes")
 def ensure_overview_page(nl_home, log):
     """The overview under the nl home page, untranslated yet.
 
@@ -176,8 +179,6 @@ def ensure_index_page(home_pages, log):
 
 def ensure_organisation_extras(name, texts, log):
     """A generated logo in the organisation's own collection, and a short description in every language."""
-    from home.demo.images import get_or_create_demo_image
-
     organisation = find_organisation(name)
     if organisation is None:
         return None
@@ -211,8 +212,6 @@ def ensure_organisation_extras(name, texts, log):
 
 def ensure_organisation_editor(log):
     """A demo account in one organisation's editors' group (password as the other demo accounts)."""
-    from home.demo.users import DEMO_PASSWORD
-
     organisation = find_organisation(EDITOR_ORGANISATION)
     group = permissions.organisation_group(organisation.translation_key) if organisation else None
     if group is None:

@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
-from home import permissions
+from home import locales, permissions
+from programs.models import ListingReminder, OrganisationPage, ProgramPage
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +51,6 @@ def stamp_last_verified(translation_key, day, *, revision=None):
     `revision` (a revision being published) is updated in memory too, because
     Wagtail copies its content to the aliases right after publishing.
     """
-    from programs.models import ProgramPage
-
     iso = day.isoformat()
     versions = list(
         ProgramPage.objects.filter(translation_key=translation_key).values_list(
@@ -75,8 +74,6 @@ def can_confirm(user, page):
 
 def confirm_still_accurate(page, user, *, day=None):
     """The one-click "still accurate": stamp the listing in every locale and log it in the page history."""
-    from programs.models import ProgramPage
-
     page = page.specific
     if not isinstance(page, ProgramPage):
         raise ValueError("Only programme listings carry a last verified date.")
@@ -102,8 +99,6 @@ def confirm_still_accurate(page, user, *, day=None):
 
 def stamp_on_publish(sender, instance, revision=None, alias=False, **kwargs):
     """page_published receiver: a person publishing a programme has just confirmed it."""
-    from programs.models import ProgramPage
-
     if alias or instance.alias_of_id or not isinstance(instance, ProgramPage):
         return
     if revision is None or revision.user_id is None:
@@ -118,14 +113,7 @@ def stamp_on_publish(sender, instance, revision=None, alias=False, **kwargs):
 
 def listing_sources():
     """Live programmes, one per listing: the first non-alias version (the one written by the organisation)."""
-    from programs.models import ProgramPage
-
-    firsts = (
-        ProgramPage.objects.filter(alias_of__isnull=True)
-        .values("translation_key")
-        .annotate(first_pk=Min("pk"))
-        .values("first_pk")
-    )
+    firsts = ProgramPage.objects.sources().values("translation_key").annotate(first_pk=Min("pk")).values("first_pk")
     return ProgramPage.objects.live().filter(pk__in=firsts)
 
 
@@ -161,15 +149,11 @@ def stale_listings(days=None, day=None):
 
 def organisation_pages_for_user(user):
     """The pages (every locale) of the organisations whose editors' group the user is in."""
-    from programs.models import OrganisationPage
-
     return OrganisationPage.objects.filter(translation_key__in=permissions.organisation_keys_of(user))
 
 
 def listings_of_organisations(organisation_pages):
     """One row per programme (every status, drafts included) below these organisations, in any locale."""
-    from programs.models import ProgramPage
-
     organisation_pages = list(organisation_pages)
     if not organisation_pages:
         return ProgramPage.objects.none()
@@ -177,7 +161,8 @@ def listings_of_organisations(organisation_pages):
     for organisation in organisation_pages:
         condition |= Q(path__startswith=organisation.path, depth=organisation.depth + 1)
     firsts = (
-        ProgramPage.objects.filter(condition, alias_of__isnull=True)
+        ProgramPage.objects.sources()
+        .filter(condition)
         .values("translation_key")
         .annotate(first_pk=Min("pk"))
         .values("first_pk")
@@ -204,10 +189,8 @@ def titles_in_admin_language(pages):
         language = get_supported_content_language_variant(get_language())
     except LookupError:
         return {}
-    translated = Page.objects.filter(
-        translation_key__in=[p.translation_key for p in pages],
-        locale__language_code=language,
-        alias_of__isnull=True,
+    translated = locales.sources(
+        Page.objects.filter(translation_key__in=[p.translation_key for p in pages], locale__language_code=language)
     ).values_list("translation_key", "draft_title")
     by_key = dict(translated)
     return {p.pk: by_key[p.translation_key] for p in pages if p.translation_key in by_key}
@@ -223,8 +206,6 @@ def editors_of(programme):
 
 def due_reminders(day=None):
     """(programme, period_start) for each listing past LISTING_REMINDER_DAYS and not reminded this period."""
-    from programs.models_freshness import ListingReminder
-
     day = day or today()
     candidates = (
         older_than(listing_sources(), settings.LISTING_REMINDER_DAYS, day)
@@ -268,8 +249,6 @@ def send_reminder(programme, period_start):
     The record and the e-mails share a transaction: if sending fails the record
     is rolled back and the next run tries again.
     """
-    from programs.models_freshness import ListingReminder
-
     recipients = list(editors_of(programme))
     if not recipients:
         return []

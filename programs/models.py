@@ -4,7 +4,7 @@ Page tree (one per locale): ProgramIndexPage > OrganisationPage > ProgramPage.
 An organisation writes in the language it works in; every other locale shows
 an alias (the source text, marked with its language) until a translation
 exists. Descriptive text is translatable; facts (taxonomies, status,
-contacts, dates) are synchronised from the source page (see programs/signals.py).
+contacts, dates) are synchronised from the source page (see programs/signals.py and home/locales.py).
 """
 
 import datetime
@@ -13,8 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q, Value
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
@@ -36,7 +35,7 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
 def synchronised_fields(translatable_fields):
-    """Names of the facts every locale shares (programs/signals.py copies them from the source)."""
+    """Names of the facts every locale shares (home/locales.py copies them from the source)."""
     return [
         f.field_name
         for f in translatable_fields
@@ -197,6 +196,7 @@ class ProgramIndexPage(BasePage):
     subpage_types = ["programs.OrganisationPage"]
     max_count_per_parent = 1
     show_in_menus_default = True  # every "how do I take part" leads here; the menu shows it on every page
+    site_overview = True  # home/chrome.py: the menu and the home page's buttons lead here
 
     class Meta:
         verbose_name = _("programme overview")
@@ -222,6 +222,10 @@ class ProgramIndexPage(BasePage):
 
 class OrganisationPage(BasePage):
     """An organisation's profile; its subtree is what its editors may touch."""
+
+    # Site search (search/documents.py): a result of its own kind, whose programmes' documents name it.
+    search_kind = "organisation"
+    search_dependants_include_text = True
 
     logo = models.ForeignKey(
         "home.CampaignImage",
@@ -286,12 +290,7 @@ class OrganisationPage(BasePage):
 
     def programmes(self):
         """Its live programmes, with `source_language` (the language their text is written in)."""
-        return (
-            ProgramPage.objects.child_of(self)
-            .live()
-            .annotate(source_language=Coalesce(F("alias_of__locale__language_code"), F("locale__language_code")))
-            .order_by("title")
-        )
+        return ProgramPage.objects.child_of(self).live().with_text_language("source_language").order_by("title")
 
     def pages_showing_this(self):
         """Its programme pages show its name and logo: purged with it (home/cache_purge.py)."""
@@ -305,6 +304,18 @@ class OrganisationPage(BasePage):
 
 class ProgramPage(BasePage):
     """A buddy programme, aligned with Open Referral HSDS 3.0 `service`."""
+
+    # Site search (search/documents.py): its facts and facet codes, prefetched in a bulk rebuild.
+    search_kind = "programme"
+    search_prefetch = (
+        "themes",
+        "target_groups",
+        "regions",
+        "modes",
+        "languages",
+        "municipality_links__municipality",
+        "locations",
+    )
 
     # The overview's "looking for volunteers now" filter, and the home page's figure of the same name.
     LOOKING_FOR_VOLUNTEERS = Q(status="active", accepting_volunteers="open")
@@ -566,7 +577,8 @@ class ProgramPage(BasePage):
             if page.locale_id == locale_id and not page.alias_of_id:
                 return page
         return (
-            ProgramPage.objects.filter(translation_key=self.translation_key, locale_id=locale_id, alias_of__isnull=True)
+            ProgramPage.objects.sources()
+            .filter(translation_key=self.translation_key, locale_id=locale_id)
             .select_related("locale")
             .first()
         )
@@ -691,4 +703,37 @@ class ProgramLocation(Orderable):
             raise ValidationError({"longitude": _("Longitude lies between -180 and 180.")})
 
 
-from programs.models_freshness import ListingReminder  # noqa: E402, F401  (reminder records, programs/freshness.py)
+# Freshness -----------------------------------------------------------------------------------------
+
+
+class ListingReminder(models.Model):
+    """One reminder per programme and verification period.
+
+    A programme is identified by its translation key (the same in every
+    locale); the period by the date the reminder was about (its last verified
+    date, or its first publication when it was never verified). Confirming the
+    listing starts a new period, which may be reminded about again.
+    """
+
+    translation_key = models.UUIDField(_("programme"), db_index=True)
+    period_start = models.DateField(_("verified or published on"))
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page"),
+    )
+    recipients = models.TextField(_("sent to"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("listing reminder")
+        verbose_name_plural = _("listing reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "period_start"], name="one_reminder_per_period"),
+        ]
+
+    def __str__(self):
+        return f"{self.translation_key} ({self.period_start})"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext as _
 
+from programs.models import ProgramMunicipality, ProgramPage
 from programs.places import MatchKind, gazetteer
 
 OUT_OF_REACH = 4
@@ -50,6 +51,11 @@ class Place:
         m = self.municipality
         return (f"municipality:{m.code}", f"district:{m.district}", f"region:{m.province}", "region:online")
 
+    def tier_from_codes(self, codes):
+        """The tier of a search document from its facet codes (a set of "param:code" strings); None when out
+        of reach. The search backends ask the place (search/backends/common.py)."""
+        return next((tier for tier, code in enumerate(self.codes()) if code in codes), None)
+
 
 def resolve_place(text):
     """A `Place` for what was typed ("9050", "Gand", "merelbek", "L-4170"), or None for empty text."""
@@ -73,8 +79,6 @@ def resolve_place(text):
 
 def tier_expression(place):
     """A CASE giving each ProgramPage its tier for `place` (OUT_OF_REACH when it is not within reach)."""
-    from programs.models import ProgramMunicipality, ProgramPage
-
     m = place.municipality
     serving = ProgramMunicipality.objects.filter(municipality__nis_code=m.code).values("page_id")
     nearby = ProgramMunicipality.objects.filter(municipality__district_code=m.district).values("page_id")
@@ -93,10 +97,8 @@ def tier_expression(place):
 
 def tier_from_codes(place, codes):
     """The tier of a search document from its facet codes (a set of "param:code" strings)."""
-    for tier, code in enumerate(place.codes()):
-        if code in codes:
-            return tier
-    return OUT_OF_REACH
+    tier = place.tier_from_codes(codes)
+    return OUT_OF_REACH if tier is None else tier
 
 
 def reason(place, tier, language):

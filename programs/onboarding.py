@@ -35,8 +35,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page
 from wagtail.users.models import UserProfile
 
-from home import permissions
+from home import locales, permissions
 from home.permissions import ensure_campaign_groups  # noqa: F401  (where callers and tests have always found it)
+from programs.models import OrganisationPage, ProgramIndexPage
+from programs.workflow import ensure_campaign_review_workflow
 
 logger = logging.getLogger(__name__)
 
@@ -68,25 +70,17 @@ class OnboardingResult:
 
 def _find_organisation(name):
     """The source page of the organisation onboarded as `name` (whatever its title now), or titled `name`."""
-    from programs.models import OrganisationPage
-
     link = permissions.organisation_link_named(name)
     if link is not None:
-        page = (
-            OrganisationPage.objects.filter(translation_key=link.organisation_key, alias_of__isnull=True)
-            .order_by("pk")
-            .first()
-        )
+        page = OrganisationPage.objects.sources().filter(translation_key=link.organisation_key).order_by("pk").first()
         if page is not None:
             return page
-    return OrganisationPage.objects.filter(title__iexact=name, alias_of__isnull=True).order_by("pk").first()
+    return OrganisationPage.objects.sources().filter(title__iexact=name).order_by("pk").first()
 
 
 def _ensure_in_every_locale(page):
     """The page and one alias or translation per other locale, all sharing its translation key."""
-    present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
-    for locale in Locale.objects.exclude(pk__in=present).order_by("pk"):
-        page.copy_for_translation(locale, copy_parents=True, alias=True)
+    locales.ensure_aliases(page)
     return list(Page.objects.filter(translation_key=page.translation_key).order_by("pk"))
 
 
@@ -114,8 +108,6 @@ def validate_name(name):
 
 def onboard(name, *, website="", email="", source_locale="nl", invite_email=None, user=None):
     """Create or update an organisation and everything its editors need; see `onboard_organisation`."""
-    from programs.models import OrganisationPage, ProgramIndexPage
-
     name = validate_name(name)
     website = (website or "").strip()
     email = (email or "").strip()
@@ -162,8 +154,6 @@ def onboard(name, *, website="", email="", source_locale="nl", invite_email=None
 
         pages = _ensure_in_every_locale(page)
         link = permissions.ensure_organisation_group(name, page.translation_key, pages)
-
-        from programs.workflow import ensure_campaign_review_workflow
 
         ensure_campaign_review_workflow()
 
@@ -252,8 +242,6 @@ def set_password_url(user):
 
 
 def send_invitation(user_pk, organisation_pk, language):
-    from programs.models import OrganisationPage
-
     user = get_user_model().objects.get(pk=user_pk)
     organisation = OrganisationPage.objects.get(pk=organisation_pk)
     context = {

@@ -17,6 +17,8 @@ import unicodedata
 
 from django.utils.translation import gettext_lazy as _
 
+from programs.models import Municipality
+from programs.places import MatchKind, gazetteer, name_key
 from programs.taxonomy import PROVINCE_NIS_CODES
 
 ATTRIBUTION = _(
@@ -89,8 +91,6 @@ def _search_name(record):
 
 def gazetteer_records():
     """(municipality fields by code, [(postcode, code)]) from the gazetteer."""
-    from programs.places import gazetteer, name_key
-
     places = gazetteer()
     records = {}
     for municipality in places.municipalities.values():
@@ -187,9 +187,6 @@ def resolve_municipalities(values):
     municipalities equally well (a place name used in two) is ambiguous; a former municipality's name
     beats a place of the same name elsewhere (Beveren → Beveren-Kruibeke-Zwijndrecht).
     """
-    from programs.models import Municipality
-    from programs.places import MatchKind, gazetteer
-
     places = gazetteer()
     resolution = Resolution()
     codes = []

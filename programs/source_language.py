@@ -18,28 +18,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from home import locales
+from programs.models import OrganisationPage, ProgramPage
 
-
-def source_locale(page):
-    """The locale `page`'s content is written in first: wagtail-localize's source, else the oldest real copy."""
-    from wagtail_localize.models import TranslationSource
-
-    source = (
-        TranslationSource.objects.filter(object_id=page.translation_key, specific_content_type=page.content_type_id)
-        .select_related("locale")
-        .order_by("pk")
-        .first()
-    )
-    if source is not None:
-        return source.locale
-    first = (
-        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .select_related("locale")
-        .order_by("pk")
-        .first()
-    )
-    return first.locale if first is not None else page.locale
+source_locale = locales.source_locale  # the locale its content is written in first
 
 
 def source_page(page):
@@ -70,8 +52,6 @@ def language_name(locale):
 
 def guide_create_page(request, parent_page, page_class):
     """`before_create_page`: send a programme's add form to the organisation's source locale, and name it."""
-    from programs.models import OrganisationPage, ProgramPage
-
     if page_class is not ProgramPage or not isinstance(parent_page.specific, OrganisationPage):
         return None
     source = source_page(parent_page.specific)

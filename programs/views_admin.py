@@ -35,6 +35,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home import permissions
 from programs import freshness, onboarding
+from programs.models import OrganisationPage, ProgramPage
 
 # "Still accurate" ---------------------------------------------------------------------------------
 
@@ -47,8 +48,6 @@ class StillAccurateView(WagtailAdminTemplateMixin, View):
     header_icon = "calendar-check"
 
     def dispatch(self, request, page_id):
-        from programs.models import ProgramPage
-
         self.page = get_object_or_404(Page, pk=page_id).specific
         if not isinstance(self.page, ProgramPage):
             raise Http404
@@ -141,12 +140,8 @@ class OrganisationIndexView(OnboardingPermissionMixin, WagtailAdminTemplateMixin
         return [HeaderButton(_("Add an organisation"), reverse("programs_admin:add_organisation"), icon_name="plus")]
 
     def get_context_data(self, **kwargs):
-        from programs.models import OrganisationPage, ProgramPage
-
         context = super().get_context_data(**kwargs)
-        organisations = list(
-            OrganisationPage.objects.filter(alias_of__isnull=True).select_related("locale").order_by("title", "pk")
-        )
+        organisations = list(OrganisationPage.objects.sources().select_related("locale").order_by("title", "pk"))
         seen, sources = set(), []
         for organisation in organisations:
             if organisation.translation_key not in seen:

@@ -12,7 +12,16 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 from home import permissions
-from programs import admin_urls, editor_guidance, freshness, source_language, translation_review, workflow
+from programs import (  # choosers: registers the municipality chooser
+    admin_urls,
+    choosers,  # noqa: F401
+    editor_guidance,
+    freshness,
+    source_language,
+    translation_review,
+    workflow,
+)
+from programs.models import OrganisationPage, ProgramPage
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -107,8 +116,6 @@ class StillAccurateButton(Button):
 
 @hooks.register("register_page_header_buttons")
 def still_accurate_header_button(page, user, view_name, next_url=None):
-    from programs.models import ProgramPage
-
     if page.specific_class is ProgramPage and freshness.can_confirm(user, page):
         yield StillAccurateButton(page, next_url=next_url, priority=12)
 
@@ -172,8 +179,6 @@ class StaleListingsPanel(Component):
 
     def get_context_data(self, parent_context):
         from django.conf import settings
-
-        from programs.models import OrganisationPage
 
         stale = freshness.stale_listings().select_related("locale")
         total = stale.count()

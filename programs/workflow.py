@@ -9,6 +9,7 @@ a submission (once per person, programs/notifications.py) and the submitter
 of the outcome.
 """
 
+from django.apps import apps as django_apps
 from django.db import transaction
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from wagtail.models import GroupApprovalTask, Page, Revision, Workflow, Workflow
 
 from home import permissions
 from home.concurrent_editing import is_out_of_date
+from home.models import PublicationCheckedApprovalTask
+from programs.models import ProgramIndexPage
 
 WORKFLOW_NAME = "Campaign review"
 TASK_NAME = "Approval by campaign editors"
@@ -26,16 +29,14 @@ TASK_NAME = "Approval by campaign editors"
 def ensure_campaign_review_workflow():
     """Create (or repair) the workflow and assign it to every overview page. Safe to run again.
 
-    Its one task is a group approval by the campaign editors that also checks a story's consent
-    before approving (`stories.models.StoryApprovalTask`): the story indexes carry this workflow too
-    (stories/permissions.py), and the reviewer is told why a story without consent cannot be approved.
+    Its one task is a group approval by the campaign editors that asks the page whether it may be
+    published (`review_task_class`): the story indexes carry this workflow too (stories/permissions.py),
+    and the reviewer is told why a story without consent cannot be approved.
     """
-    from programs.models import ProgramIndexPage
-    from stories.models import StoryApprovalTask
-
-    task = StoryApprovalTask.objects.filter(name=TASK_NAME).order_by("pk").first()
+    task_class = review_task_class()
+    task = task_class.objects.filter(name=TASK_NAME).order_by("pk").first()
     if task is None:
-        task = StoryApprovalTask.objects.create(name=TASK_NAME)
+        task = task_class.objects.create(name=TASK_NAME)
     elif not task.active:
         task.active = True
         task.save(update_fields=["active"])
@@ -57,6 +58,20 @@ def ensure_campaign_review_workflow():
     for index in ProgramIndexPage.objects.all():
         assign_workflow(index, workflow)
     return workflow
+
+
+def review_task_class():
+    """The concrete `PublicationCheckedApprovalTask` an app declares (stories), else Wagtail's group approval."""
+    for model in django_apps.get_models():
+        if issubclass(model, PublicationCheckedApprovalTask):
+            return model
+    return GroupApprovalTask
+
+
+def assign_new_overview(sender, instance, created, raw=False, **kwargs):
+    """post_save of an overview page: a new one (a new locale's tree, for example) joins the review workflow."""
+    if created and not raw:
+        assign_workflow(instance)
 
 
 def assign_workflow(page, workflow=None):

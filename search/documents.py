@@ -5,6 +5,15 @@ is live, public and meant to be found; otherwise one for the page and, on a
 FAQ page, one per question. search/signals.py calls it on publish, unpublish,
 move, alias updates and translations; `manage.py sync_search_documents`
 rebuilds them all.
+
+Search asks the page classes, as Wagtail asks `get_search_fields()`; a class may declare:
+
+- `search_kind`: what a result is ("programme", "organisation", "story"; "page" when not declared);
+  programmes and organisations index their facts and suggestions;
+- `search_excluded = True`: pages that only redirect or group others, never a result of their own;
+- `search_dependants_include_text = True`: its children's documents include its text (a programme
+  names its organisation), so they are rebuilt with it;
+- `search_prefetch`: the relations a bulk rebuild prefetches (everything `build_documents` reads).
 """
 
 import logging
@@ -19,16 +28,6 @@ from search.models import SearchDocument
 from search.text import fold, plain_text, stems_text, words
 
 logger = logging.getLogger(__name__)
-
-KIND_BY_MODEL = {
-    "programs.programpage": "programme",
-    "programs.organisationpage": "organisation",
-    "stories.storypage": "story",
-}
-# Pages that only redirect or group others: never a search result of their own.
-EXCLUDED_MODELS = {"stories.organisationstoriespage"}
-# Children whose text includes their parent's (a programme names its organisation).
-PARENT_TEXT_MODELS = {"programs.organisationpage"}
 
 
 def _plain(value):
@@ -59,7 +58,7 @@ def content_language(page):
 
 
 def is_searchable(page, restricted=None):
-    if not page.live or page.depth <= 1 or page._meta.label_lower in EXCLUDED_MODELS:
+    if not page.live or page.depth <= 1 or getattr(page, "search_excluded", False):
         return False
     if restricted is None:
         return not page.get_view_restrictions().exists()
@@ -143,8 +142,7 @@ def build_documents(page, *, parent_title=None, restricted=None):
     """
     if not is_searchable(page, restricted):
         return []
-    label = page._meta.label_lower
-    kind = KIND_BY_MODEL.get(label, "page")
+    kind = getattr(page, "search_kind", "page")
     language = content_language(page)
     facts, suggestions = [], []
     with translation.override(page.locale.language_code):
@@ -244,7 +242,7 @@ def remove_page(page):
 def sync_with_dependants(page):
     """Sync a page and the pages whose documents include its text (an organisation's programmes)."""
     sync_page(page)
-    if page._meta.label_lower in PARENT_TEXT_MODELS:
+    if getattr(page, "search_dependants_include_text", False):
         for child in page.get_children().specific():
             sync_page(child)
 
@@ -253,20 +251,6 @@ def sync_subtree(page):
     """Sync a page and everything below it (after a move, the URL and the organisation may change)."""
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
         sync_page(descendant)
-
-
-# What a bulk rebuild prefetches for each page type (everything build_documents reads).
-PREFETCH = {
-    "programs.programpage": [
-        "themes",
-        "target_groups",
-        "regions",
-        "modes",
-        "languages",
-        "municipality_links__municipality",
-        "locations",
-    ],
-}
 
 
 def rebuild_all(chunk_size=500):
@@ -290,7 +274,7 @@ def rebuild_all(chunk_size=500):
             pages = (
                 model.objects.filter(live=True, depth__gt=1, content_type_id=content_type_id)
                 .select_related("locale", "alias_of__locale")
-                .prefetch_related(*PREFETCH.get(model._meta.label_lower, []))
+                .prefetch_related(*getattr(model, "search_prefetch", ()))
                 .order_by("path")
             )
             batch = []

@@ -7,4 +7,6 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories of duos")
 
     def ready(self):
-        from stories import signals  # noqa: F401
+        from stories import signals
+
+        signals.connect()

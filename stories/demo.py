@@ -22,7 +22,9 @@ from wagtail.images.rect import Rect
 from home.demo import register_demo_loader
 from home.demo.images import get_or_create_demo_image
 from home.translation import translate_instance
+from programs.models import ProgramPage, Region, Theme
 from stories.models import OrganisationStoriesPage, StoryIndexPage, StoryPage
+from stories.permissions import sync_all
 
 INDEX_PAGE = {
     "nl": {
@@ -553,16 +555,12 @@ def _parent_for(index, programme):
 
 
 def ensure_story(index, spec, log):
-    from programs.models import ProgramPage
-
     programme = ProgramPage.objects.filter(external_id=spec["programme"], locale=index.locale).first()
     if programme is None:
         log(f"Skipped the story {spec['nl']['title']!r}: demo programme {spec['programme']} is missing")
         return None
     existing = StoryPage.objects.filter(locale=index.locale, slug=spec["nl"]["slug"]).first()
     if existing is None:
-        from programs.models import Region, Theme
-
         today = timezone.localdate()
         date = today - datetime.timedelta(days=spec["age"])
         days_left = spec.get("consent_days_left", 700 - spec["age"])
@@ -600,8 +598,6 @@ def ensure_story(index, spec, log):
 
 @register_demo_loader
 def load_stories(context):
-    from stories.permissions import sync_all
-
     index = ensure_index(context.home_pages["nl"], context.log)
     sync_all()
     for spec in STORIES:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.page_forms import CampaignPageForm
+from stories import consent
 
 
 def is_publishing(data):
@@ -32,27 +33,18 @@ class StoryPageForm(CampaignPageForm):
         return None
 
     def folder_organisation(self):
-        from stories.models import OrganisationStoriesPage
-
-        parent = self.story_parent
-        if isinstance(parent, OrganisationStoriesPage):
-            return parent.organisation
-        return None
+        """The organisation whose folder the story is in (the parent page answers), or None."""
+        stories_organisation = getattr(self.story_parent, "stories_organisation", None)
+        return stories_organisation() if stories_organisation is not None else None
 
     def allowed_programmes(self):
         """Programmes in the story's locale; in an organisation's folder, only that organisation's."""
-        from stories.models import programmes_for_story
-
         parent = self.story_parent
         if parent is None:
-            from programs.models import ProgramPage
-
-            return ProgramPage.objects.none()
-        return programmes_for_story(parent.locale_id, self.folder_organisation()).order_by("title")
+            return self.instance._meta.get_field("programme").related_model.objects.none()
+        return self.instance.programmes_for_story(parent.locale_id, self.folder_organisation()).order_by("title")
 
     def clean(self):
-        from stories import consent
-
         cleaned_data = super().clean()
         if is_publishing(self.data):
             story = self.instance

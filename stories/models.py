@@ -54,13 +54,15 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import locales
 from home.blocks import BaseStreamBlock
 from home.links import absolute_url
-from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, alt_text
+from home.models import PAGE_TRANSLATABLE_FIELDS, BasePage, PublicationCheckedApprovalTask, alt_text
+from programs.models import OrganisationPage, ProgramPage
 from stories import consent
 from stories.forms import StoryPageForm
 
@@ -132,6 +134,8 @@ class OrganisationStoriesPage(KeepChildCountMixin, BasePage):
     URL are sent to the story index.
     """
 
+    search_excluded = True  # it only groups stories: never a search result of its own (search/documents.py)
+
     organisation = models.ForeignKey(
         "programs.OrganisationPage",
         null=True,
@@ -151,6 +155,10 @@ class OrganisationStoriesPage(KeepChildCountMixin, BasePage):
         verbose_name = _("organisation's stories")
         verbose_name_plural = _("organisations' stories")
 
+    def stories_organisation(self):
+        """Asked by the story form: the programmes of a story in this folder are this organisation's."""
+        return self.organisation
+
     def serve(self, request, *args, **kwargs):
         parent = self.get_parent()
         if parent is None:
@@ -165,6 +173,7 @@ class StoryPage(BasePage):
     """A duo's testimonial. Only first names or pseudonyms; consent recorded before publishing."""
 
     og_type = "article"  # includes/social_meta.html: an article, published on `date`
+    search_kind = "story"  # site search (search/documents.py)
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
     duo_names = models.CharField(
@@ -369,10 +378,20 @@ class StoryPage(BasePage):
             attach_programmes([self], self.locale_id)
         return self._localized_programme
 
+    @staticmethod
+    def programmes_for_story(locale_id, organisation=None):
+        """Asked by the story form (stories/forms.py): see the module's `programmes_for_story`."""
+        return programmes_for_story(locale_id, organisation)
+
     def get_content_language(self):
         """The language of the visible text; an alias shows its source's (select "alias_of__locale" in lists)."""
-        source = self.alias_of if self.alias_of_id else self
-        return source.locale.language_code
+        return locales.content_language(self)
+
+    @classmethod
+    def refused_approval_url(cls, task_state):
+        """Asked by the approval task (`home.models.PublicationCheckedApprovalTask`): no approval without consent."""
+        story, found = consent.problems_on_approval(task_state)
+        return consent_required_url(story) if found else None
 
     # Public page --------------------------------------------------------------------------------
 
@@ -444,8 +463,6 @@ def localized_programmes(programme_ids, locale_id, keys=None):
 
     One query when the caller knows the programmes' translation keys (`keys`: {programme id: key}).
     """
-    from programs.models import ProgramPage
-
     if keys is None:
         keys = dict(ProgramPage.objects.filter(pk__in=set(programme_ids)).values_list("pk", "translation_key"))
     here = {
@@ -471,8 +488,6 @@ def attach_programmes(stories, locale_id):
 
 def programmes_for_story(locale_id, organisation=None):
     """The programmes a story in `locale_id` may be about: all, or those of `organisation` (any translation)."""
-    from programs.models import OrganisationPage, ProgramPage
-
     programmes = ProgramPage.objects.filter(locale_id=locale_id)
     if organisation is None:
         return programmes
@@ -513,26 +528,15 @@ class ConsentWarning(models.Model):
         return f"{self.translation_key} {self.consent_expiry_date}"
 
 
-class StoryApprovalTask(AbstractGroupApprovalTask):
-    """Approval by a group that will not publish a story without valid consent, and says why.
+class StoryApprovalTask(PublicationCheckedApprovalTask):
+    """The task of the "Campaign review" workflow (programs/workflow.py), which covers programmes and stories alike.
 
-    The task of the "Campaign review" workflow (programs/workflow.py), which covers programmes and
-    stories alike; for any page but a story it is Wagtail's group approval.
-
-    Wagtail's workflow action view (the dashboard's "Approve", the approve
-    modal) shows any refusal raised while approving as its generic "no
-    permission" message. This task checks consent before approving and sends
-    the reviewer to the story's edit view, which names what is missing
-    (`stories.wagtail_hooks.explain_refused_approval`). Nothing changes: the
-    task stays in progress.
+    A story answers its `refused_approval_url` with its consent: it is not
+    approved without a valid consent, and the reviewer is sent to the story's
+    edit view, which names what is missing
+    (`stories.wagtail_hooks.explain_refused_approval`). For any page but a
+    story it is Wagtail's group approval.
     """
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve":
-            story, found = consent.problems_on_approval(task_state)
-            if found:
-                return consent_required_url(story)
-        return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):

@@ -20,27 +20,23 @@ the demo loader. The rights themselves are granted by home/permissions.py.
 from django.db import transaction
 from django.utils.text import slugify
 
-from wagtail.models import Locale, Page, WorkflowPage
+from wagtail.models import Locale, WorkflowPage
 
-from home import permissions
+from home import locales, permissions
+from programs.models import OrganisationPage, ProgramIndexPage
+from stories.models import OrganisationStoriesPage, StoryIndexPage
 
 
 def _source_organisation(organisation):
-    from programs.models import OrganisationPage
-
     return (
-        OrganisationPage.objects.filter(translation_key=organisation.translation_key, alias_of__isnull=True)
-        .order_by("pk")
-        .first()
+        OrganisationPage.objects.sources().filter(translation_key=organisation.translation_key).order_by("pk").first()
         or organisation
     )
 
 
 def _source_index():
     """The story index the others are translations of (the Dutch one on this site)."""
-    from stories.models import StoryIndexPage
-
-    return StoryIndexPage.objects.filter(alias_of__isnull=True).order_by("pk").first()
+    return StoryIndexPage.objects.sources().order_by("pk").first()
 
 
 def _free_slug(parent, base):
@@ -52,13 +48,11 @@ def _free_slug(parent, base):
 
 def ensure_folder(organisation):
     """The organisation's folder in every locale that has a story index; returns them (may be empty)."""
-    from stories.models import OrganisationStoriesPage, StoryIndexPage
-
     organisation = _source_organisation(organisation)
     folders = OrganisationStoriesPage.objects.filter(
         organisation__translation_key=organisation.translation_key
     ).order_by("pk")
-    folder = folders.filter(alias_of__isnull=True).first() or folders.first()
+    folder = folders.sources().first() or folders.first()
     if folder is None:
         # The folder has no text of its own: it lives in the source index, with aliases elsewhere.
         index = _source_index()
@@ -72,12 +66,9 @@ def ensure_folder(organisation):
         )
         index.add_child(instance=folder)
         folder.save_revision().publish(skip_permission_checks=True)
-    index_locales = set(StoryIndexPage.objects.values_list("locale_id", flat=True))
-    present = set(Page.objects.filter(translation_key=folder.translation_key).values_list("locale_id", flat=True))
-    for locale in Locale.objects.filter(pk__in=index_locales - present).order_by("pk"):
-        # Publishing one alias may already have made another (the story signals alias with their parents).
-        if not Page.objects.filter(translation_key=folder.translation_key, locale=locale).exists():
-            folder.copy_for_translation(locale, alias=True)
+    # Publishing one alias may already have made another (the story signals alias with their parents): recheck.
+    index_locales = Locale.objects.filter(pk__in=StoryIndexPage.objects.values("locale_id"))
+    locales.ensure_aliases(folder, index_locales, copy_parents=False, recheck=True)
     return list(OrganisationStoriesPage.objects.filter(translation_key=folder.translation_key).order_by("pk"))
 
 
@@ -98,9 +89,6 @@ def assign_review_workflow():
     Nothing happens while the overview has no workflow. A story index given another (active) workflow
     by hand keeps it.
     """
-    from programs.models import ProgramIndexPage
-    from stories.models import StoryIndexPage
-
     overview = WorkflowPage.objects.filter(
         page__in=ProgramIndexPage.objects.values("pk"), workflow__active=True
     ).first()
@@ -119,11 +107,9 @@ def assign_review_workflow():
 @transaction.atomic
 def sync_all():
     """Every organisation with an editors group gets its folder and rights; the indexes get the workflow."""
-    from programs.models import OrganisationPage
-
     done = set()
     folders = []
-    for organisation in OrganisationPage.objects.filter(alias_of__isnull=True).order_by("pk"):
+    for organisation in OrganisationPage.objects.sources().order_by("pk"):
         if organisation.translation_key in done:
             continue
         done.add(organisation.translation_key)

@@ -12,13 +12,13 @@
 
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
-from django.dispatch import receiver
 
 from wagtail.models import Locale, TaskState, WorkflowPage
 from wagtail.signals import page_published, page_unpublished
 
+from home import locales
 from home.models import OrganisationGroup
-from programs.signals import copy_facts, ensure_aliases, source_of
+from programs.models import OrganisationPage, ProgramIndexPage
 from stories import consent, permissions
 from stories.models import StoryIndexPage, StoryPage
 
@@ -30,45 +30,32 @@ def push_expiry(story):
     )
 
 
-@receiver(page_published, sender=StoryPage)
 def federate_story(sender, instance, **kwargs):
     if instance.alias_of_id:
         return
     with transaction.atomic():
         story = StoryPage.objects.get(pk=instance.pk)
-        source = source_of(story)
+        source = locales.source_of(story)
         if source is None or source.pk == story.pk:
-            for translation in (
-                StoryPage.objects.filter(translation_key=story.translation_key, alias_of__isnull=True)
-                .exclude(pk=story.pk)
-                .order_by("pk")
-            ):
-                copy_facts(story, translation)
+            locales.push_facts(story)
             push_expiry(story)
             # Stories live where a story index does: not in the newcomer languages, which translate the newcomer
             # path only (an alias there would make a Dutch story index in Arabic, say).
-            ensure_aliases(story, Locale.objects.filter(pk__in=StoryIndexPage.objects.values("locale_id")))
+            locales.ensure_aliases(story, Locale.objects.filter(pk__in=StoryIndexPage.objects.values("locale_id")))
         elif source.live:
-            copy_facts(source, story)
+            locales.copy_facts(source, story)
             push_expiry(source)
 
 
-@receiver(page_unpublished, sender=StoryPage)
 def withdraw_story(sender, instance, **kwargs):
     if instance.alias_of_id:
         return
-    source = source_of(instance)
+    source = locales.source_of(instance)
     if source is not None and source.pk != instance.pk:
         return
-    for translation in (
-        StoryPage.objects.live()
-        .filter(translation_key=instance.translation_key, alias_of__isnull=True)
-        .exclude(pk=instance.pk)
-    ):
-        translation.unpublish(log_action=True)
+    locales.withdraw_translations(instance)
 
 
-@receiver(pre_save, sender=TaskState)
 def refuse_final_approval_without_consent(sender, instance, raw=False, **kwargs):
     """Approving a story's last review task publishes it: refuse before anything is saved.
 
@@ -86,32 +73,41 @@ def refuse_final_approval_without_consent(sender, instance, raw=False, **kwargs)
         raise consent.ConsentRequired(problems)
 
 
-@receiver(post_save, sender=OrganisationGroup)
 def organisation_group_changed(sender, instance, raw=False, **kwargs):
-    from programs.models import OrganisationPage
-
     if raw:
         return
     organisation = (
-        OrganisationPage.objects.filter(translation_key=instance.organisation_key, alias_of__isnull=True)
-        .order_by("pk")
-        .first()
+        OrganisationPage.objects.sources().filter(translation_key=instance.organisation_key).order_by("pk").first()
     )
     if organisation is not None:
         permissions.sync_organisation(organisation)
 
 
-@receiver(post_save, sender=StoryIndexPage)
 def story_index_created(sender, instance, created, raw=False, **kwargs):
     if raw or not created:
         return
     permissions.sync_all()
 
 
-@receiver(post_save, sender=WorkflowPage)
 def overview_workflow_assigned(sender, instance, raw=False, **kwargs):
-    from programs.models import ProgramIndexPage
-
     if raw or instance.page.specific_class is not ProgramIndexPage:
         return
     permissions.assign_review_workflow()
+
+
+def connect():
+    """Connected in `StoriesConfig.ready`."""
+    page_published.connect(federate_story, sender=StoryPage, dispatch_uid="stories_federate_story")
+    page_unpublished.connect(withdraw_story, sender=StoryPage, dispatch_uid="stories_withdraw_story")
+    pre_save.connect(
+        refuse_final_approval_without_consent,
+        sender=TaskState,
+        dispatch_uid="stories_refuse_final_approval_without_consent",
+    )
+    post_save.connect(
+        organisation_group_changed, sender=OrganisationGroup, dispatch_uid="stories_organisation_group_changed"
+    )
+    post_save.connect(story_index_created, sender=StoryIndexPage, dispatch_uid="stories_story_index_created")
+    post_save.connect(
+        overview_workflow_assigned, sender=WorkflowPage, dispatch_uid="stories_overview_workflow_assigned"
+    )

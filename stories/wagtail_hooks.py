@@ -96,7 +96,7 @@ class ConsentPanel(Component):
 
     def get_context_data(self, parent_context):
         today = timezone.localdate()
-        sources = StoryPage.objects.filter(alias_of__isnull=True, consent_expiry_date__isnull=False)
+        sources = StoryPage.objects.sources().filter(consent_expiry_date__isnull=False)
         ending = consent.expiring(sources.live(), today=today).order_by("consent_expiry_date", "pk")
         ended = (
             sources.filter(expired=True, consent_expiry_date__lt=today)

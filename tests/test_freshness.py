@@ -19,8 +19,7 @@ from wagtail.users.models import UserProfile
 
 from home.translation import translate_instance
 from programs.freshness import STILL_ACCURATE_ACTION
-from programs.models import ProgramPage
-from programs.models_freshness import ListingReminder
+from programs.models import ListingReminder, ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
 from tests.admin_support import make_home, rolled_back, submit_for_moderation
 from tests.factories import UserFactory

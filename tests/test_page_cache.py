@@ -1,4 +1,4 @@
-"""The page cache for anonymous visitors and its purge (campaign_site/page_cache.py, home/cache_purge.py).
+"""The page cache for anonymous visitors and its purge (home/page_cache.py, home/cache_purge.py).
 
 Each test changes the database *without* publishing (`.update()`) to tell a cached response from a fresh
 render, and publishes through Wagtail's actions, with on-commit callbacks run as a real commit would, to
@@ -19,7 +19,7 @@ from django.test import RequestFactory
 
 from wagtail.models import Page, PageViewRestriction
 
-from campaign_site import page_cache
+from home import page_cache
 from programs.models import ProgramPage
 from tests.programs_support import in_locale, make_index, make_organisation, make_programme
 

@@ -68,8 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous visitors' pages from the cache: a hit skips all below (campaign_site/page_cache.py).
-    "campaign_site.page_cache.PageCacheMiddleware",
+    # Anonymous visitors' pages from the cache: a hit skips all below (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, except that it leaves the open-data API's JSON 404s alone (opendata/middleware.py).
     "opendata.middleware.LocaleMiddlewareOutsideApi",
@@ -176,7 +176,7 @@ STORAGES = {
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://campaign")}
 
-# The page cache for anonymous visitors (campaign_site/page_cache.py): how long a page is kept (in this cache
+# The page cache for anonymous visitors (home/page_cache.py): how long a page is kept (in this cache
 # and, as s-maxage, by a CDN) unless a publication purges it first; 0 switches it off. A CDN purges exact
 # addresses only, so it keeps pages with a query string (the overview's filters) for a shorter time.
 PAGE_CACHE_ALIAS = "default"
@@ -184,7 +184,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
 PAGE_CACHE_CDN_SECONDS_WITH_QUERY = env.int("PAGE_CACHE_CDN_SECONDS_WITH_QUERY", default=60)
 
 # Who is told when a page changes (home/cache_purge.py): the page cache above, and the CDN if one is configured.
-WAGTAILFRONTENDCACHE = {"local": {"BACKEND": "campaign_site.page_cache.LocalPageCacheBackend"}}
+WAGTAILFRONTENDCACHE = {"local": {"BACKEND": "home.page_cache.LocalPageCacheBackend"}}
 if env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",

@@ -24,6 +24,9 @@ DEMO_APP_MODULES = ["programs.demo", "stories.demo"]
 
 DEMO_LOADERS: list[Callable] = []
 
+# Pages the home part's text links to, made by the app that owns them: key → make(nl_home_page, log) → page.
+DEMO_LINKED_PAGES: dict[str, Callable] = {}
+
 
 def _app_order(func):
     """A loader's place: its module's in DEMO_APP_MODULES, loaders of other modules after them."""
@@ -43,6 +46,20 @@ def register_demo_loader(func):
         DEMO_LOADERS.append(func)
         DEMO_LOADERS.sort(key=_app_order)  # in place: the command holds this list; the sort is stable
     return func
+
+
+def register_demo_linked_page(key):
+    """Decorator: `make(nl_home, log)` makes the page the home part's content refers to as `key` (untranslated).
+
+    The home part calls it with the campaign pages, so that their text (the FAQ's "how do I sign up?") can
+    link to a page of another app before that app's loader fills it.
+    """
+
+    def register(make):
+        DEMO_LINKED_PAGES[key] = make
+        return make
+
+    return register
 
 
 @dataclass

@@ -14,7 +14,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
-from home.demo import DemoContext, content
+from home.demo import DEMO_LINKED_PAGES, DemoContext, content
 from home.demo.images import get_or_create_demo_image
 from home.demo.newcomers import HOME_PAGE_IN_NEWCOMER_LANGUAGES, NEWCOMER_FAQ_PAGE, NEWCOMER_PAGE
 from home.demo.text import LANGUAGES, SOURCE_LANGUAGE, MissingRef, has_language, localize, translation_map
@@ -208,10 +208,10 @@ def load_home_demo(log):
     if faq_created:
         created.append((newcomer_faq, NEWCOMER_FAQ_PAGE))
 
-    # The programme overview, which the campaign pages' text links to (the programmes' demo translates and fills it).
-    from programs.demo import ensure_overview_page
-
-    refs["programmes"] = ensure_overview_page(home, log)
+    # Pages of other apps the campaign pages' text links to (the programme overview: the programmes' demo
+    # translates and fills it).
+    for key, make in DEMO_LINKED_PAGES.items():
+        refs[key] = make(home, log)
 
     # Second pass: with every page in place, the links between them can be set.
     for page, spec in created:

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from home import links
 from home.chrome import kept, localized_page_url, site_chrome
+from home.stale_translations import behind_translation_of
 from home.structured_data import to_json_ld
 
 register = template.Library()
@@ -174,8 +175,6 @@ def translation_behind(page):
 
 
 def _translation_behind(page):
-    from home.stale_translations import behind_translation_of
-
     translation = behind_translation_of(page)
     return translation.source.locale.language_code if translation else ""
 

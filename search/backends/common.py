@@ -44,8 +44,9 @@ def window_from_codes(rows, selected, accepting, offset, size, capped=False, *, 
 
     The same semantics as the search server's request (search/backends/server.py): OR within a
     facet, AND across facets, each facet counted with the other facets' filters applied. With a
-    `place` (programs/near.py) only the programmes within reach count, ordered by tier and, within
-    a tier, by relevance; `tiers` maps each page id shown to its tier.
+    `place` (programs/near.py; asked `place.tier_from_codes(codes)`, None when out of reach) only the
+    programmes within reach count, ordered by tier and, within a tier, by relevance; `tiers` maps each
+    page id shown to its tier.
     """
     clauses = {param: frozenset(f"{param}:{code}" for code in codes) for param, codes in selected.items() if codes}
     flags = {"accepting": ACCEPTING_TERM} if accepting else {}
@@ -59,10 +60,8 @@ def window_from_codes(rows, selected, accepting, offset, size, capped=False, *, 
         codes = frozenset(codes.split())
         tier = 0
         if place is not None:
-            from programs.near import OUT_OF_REACH, tier_from_codes
-
-            tier = tier_from_codes(place, codes)
-            if tier == OUT_OF_REACH:
+            tier = place.tier_from_codes(codes)
+            if tier is None:
                 continue
         failed = [param for param, wanted in clauses.items() if not codes & wanted]
         if not failed:

@@ -1,8 +1,9 @@
-"""`{% programme_stories page %}`: the stories of a programme, for the programme's own page."""
+"""Stories on other apps' pages: `{% programme_stories page %}` on a programme's page, `{% featured_stories page %}`
+on the home page."""
 
 from django import template
 
-from stories.models import stories_for_programme
+from stories.models import StoryPage, stories_for_programme
 
 register = template.Library()
 
@@ -12,5 +13,14 @@ def programme_stories(context, programme, limit=3):
     return {
         "stories": stories_for_programme(programme, limit=limit),
         "programme": programme,
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("stories/includes/featured_stories.html", takes_context=True)
+def featured_stories(context, page, limit=3):
+    """The stories of `page`'s locale the home page shows: those marked featured first, then the newest."""
+    return {
+        "featured_stories": StoryPage.featured_for_home(page.locale_id, limit=limit),
         "request": context.get("request"),
     }

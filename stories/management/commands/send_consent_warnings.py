@@ -29,7 +29,7 @@ def recipients():
 
 def stories_to_warn(today=None, days=consent.WARNING_DAYS):
     """Live source stories whose consent ends within `days` days and that were not warned about yet."""
-    stories = consent.expiring(StoryPage.objects.live().filter(alias_of__isnull=True), today=today, days=days)
+    stories = consent.expiring(StoryPage.objects.live().sources(), today=today, days=days)
     warned = ConsentWarning.objects.values_list("translation_key", "consent_expiry_date")
     warned = set(warned)
     found, seen = [], set()
