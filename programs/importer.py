@@ -33,7 +33,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale, Page
 
-from home import permissions
+from home import locales, permissions
 from home.translation import translate_instance
 from programs import taxonomy
 from programs.import_forms import (
@@ -544,7 +544,8 @@ def _existing_sources(external_ids):
     from wagtail_localize.models import TranslationSource
 
     pages = (
-        ProgramPage.objects.filter(external_id__in=external_ids, alias_of__isnull=True)
+        ProgramPage.objects.sources()
+        .filter(external_id__in=external_ids)
         .order_by("pk")
         .only("pk", "path", "external_id", "translation_key", "locale_id")
         .select_related("locale")
@@ -630,7 +631,7 @@ def _pick_source(pages, source_locale):
 
 def find_organisation(name):
     """The organisation's source page (an OrganisationPage that is no alias), found by name."""
-    return OrganisationPage.objects.filter(title__iexact=name, alias_of__isnull=True).order_by("pk").first()
+    return OrganisationPage.objects.sources().filter(title__iexact=name).order_by("pk").first()
 
 
 def _onboard(row):
@@ -662,7 +663,7 @@ def _parent_in(organisation, code):
     page = OrganisationPage.objects.filter(translation_key=organisation.translation_key, locale__language_code=code)
     found = page.first()
     if found is None:
-        found = organisation.copy_for_translation(Locale.objects.get(language_code=code), copy_parents=True, alias=True)
+        (found,) = locales.ensure_aliases(organisation, Locale.objects.filter(language_code=code))
     return found
 
 
@@ -731,9 +732,11 @@ def _translate(page, row):
     for code, given in row.translations.items():
         if not _translation_differs(page, code, given):
             continue
-        translation = ProgramPage.objects.filter(
-            translation_key=page.translation_key, locale__language_code=code, alias_of__isnull=True
-        ).first()
+        translation = (
+            ProgramPage.objects.sources()
+            .filter(translation_key=page.translation_key, locale__language_code=code)
+            .first()
+        )
         if translation is not None:
             slug = translation.slug  # a translation keeps its address
         else:
@@ -756,9 +759,9 @@ def _segment(text):
 
 
 def _translation_differs(page, code, given):
-    translation = ProgramPage.objects.filter(
-        translation_key=page.translation_key, locale__language_code=code, alias_of__isnull=True
-    ).first()
+    translation = (
+        ProgramPage.objects.sources().filter(translation_key=page.translation_key, locale__language_code=code).first()
+    )
     if translation is None:
         return True
     if translation.title != given["name"]:
