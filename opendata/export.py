@@ -101,38 +101,47 @@ def tables_for(records, organisations, language):
             rows[table].append(row)
 
     for organisation in organisations:
-        add("organization", organisation)
-        for location in organisation.get("locations", []):
-            add("location", {**location, "organization_id": organisation["id"]})
-            for address in location.get("addresses", []):
-                add("address", address)
-        for phone in organisation.get("phones", []):
-            add("phone", {**phone, "organization_id": organisation["id"]})
+        _organisation_rows(add, organisation)
     for record in records:
-        add("service", record)
-        for attribute in record["attributes"]:
-            add("attribute", attribute)
-        for at_location in record["service_at_locations"]:
-            add("service_at_location", at_location)
-            location = at_location["location"]
-            add("location", location)
-            for address in location.get("addresses", []):
-                add("address", address)
-        for phone in record["phones"]:
-            add("phone", phone)
-        for contact in record["contacts"]:
-            add("contact", contact)
-            for phone in contact["phones"]:
-                add("phone", phone)
-        for area in record["service_areas"]:
-            add("service_area", area)
-        for spoken in record["languages"]:
-            add("language", spoken)
+        _service_rows(add, record)
     for name in hsds.TAXONOMIES:
         add("taxonomy", hsds.taxonomy_record(name))
     for term in hsds.all_terms(language):
         add("taxonomy_term", term)
     return rows
+
+
+def _location_rows(add, location):
+    add("location", location)
+    for address in location.get("addresses", []):
+        add("address", address)
+
+
+def _organisation_rows(add, organisation):
+    add("organization", organisation)
+    for location in organisation.get("locations", []):
+        _location_rows(add, {**location, "organization_id": organisation["id"]})
+    for phone in organisation.get("phones", []):
+        add("phone", {**phone, "organization_id": organisation["id"]})
+
+
+def _service_rows(add, record):
+    add("service", record)
+    for attribute in record["attributes"]:
+        add("attribute", attribute)
+    for at_location in record["service_at_locations"]:
+        add("service_at_location", at_location)
+        _location_rows(add, at_location["location"])
+    for phone in record["phones"]:
+        add("phone", phone)
+    for contact in record["contacts"]:
+        add("contact", contact)
+        for phone in contact["phones"]:
+            add("phone", phone)
+    for area in record["service_areas"]:
+        add("service_area", area)
+    for spoken in record["languages"]:
+        add("language", spoken)
 
 
 def cell(value):
