@@ -1,5 +1,6 @@
 """The open data as files (`manage.py export_hsds DIR`): per locale, HSDS tabular CSVs with a datapackage.json,
-and the full service records as JSON.
+and the full service records as JSON; DIR/programmes.csv holds the programmes in the import format
+(opendata/import_format.py), so that the export re-imports through `manage.py import_programs`.
 
 DIR/<locale>/ holds one data package per locale (HSDS's tables have one language each): the CSVs of the
 tables this site fills, their columns as in HSDS's own tabular schema (opendata/hsds_schema/compiled/
@@ -20,6 +21,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from opendata import hsds
+from opendata.import_format import write_programmes
 
 TABULAR = json.loads((Path(__file__).resolve().parent / "hsds_schema" / "compiled" / "tabular.json").read_text())
 
@@ -202,6 +204,7 @@ def export_all(directory):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is not None:
             counts[code] = export_locale(locale, directory / code)
+    write_programmes(directory / "programmes.csv")
     (directory / "LICENCE.txt").write_text(
         "The data in these folders is published under the Creative Commons Attribution 4.0 licence (CC BY 4.0),\n"
         "https://creativecommons.org/licenses/by/4.0/ . Name “Buddies With Refugees” as the source, and credit:\n"
