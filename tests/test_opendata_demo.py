@@ -1,5 +1,6 @@
 """The open data on the demo content (`load_demo_content`, loaded once for the module): every endpoint's answers
-valid against the vendored HSDS 3.0 schemas in every locale, and the export a valid data package (frictionless)."""
+valid against the vendored HSDS 3.0 schemas in every locale, the export a valid data package (frictionless), and
+its programmes.csv the demo's own import file again."""
 
 import io
 
@@ -9,10 +10,13 @@ from frictionless import Package
 from django.conf import settings
 from django.core.management import call_command
 
+from programs.demo import DEMO_FILE
+from programs.importer import import_programmes
 from programs.models import ProgramPage
 from tests.demo_support import demo_content_loaded
 from tests.test_opendata_api import assert_valid, assert_valid_page, get
 from tests.test_opendata_api import schema as load_schema
+from tests.test_opendata_export import read_csv, same_value
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +82,17 @@ def test_the_export_of_the_demo_content_is_a_valid_data_package(tmp_path, demo_c
         rows = {resource.name: len(resource.read_rows()) for resource in package.resources}
         assert rows["service"] == ProgramPage.objects.live().public().filter(locale__language_code=language).count()
         assert rows["organization"] and rows["taxonomy_term"]
+
+
+def test_the_demo_programmes_export_in_the_import_format_and_reimport_unchanged(tmp_path, demo_content):
+    call_command("export_hsds", str(tmp_path), stdout=io.StringIO())
+    exported = {line["external_id"]: line for line in read_csv(tmp_path / "programmes.csv")}
+    demo = {line["external_id"]: line for line in read_csv(DEMO_FILE)}
+    assert set(exported) == set(demo)
+    for external_id, line in demo.items():
+        for column, value in line.items():
+            assert same_value(column, exported[external_id][column], value), (external_id, column)
+    # Every field the import compares (importer._differs) is as the export says: nothing to update.
+    result = import_programmes(tmp_path / "programmes.csv")
+    assert result.ok, result.errors[:5]
+    assert sorted(result.unchanged) == sorted(demo) and not result.created and not result.updated
