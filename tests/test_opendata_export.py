@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from opendata import hsds
 from opendata.import_format import HEADER
 from programs.models import ProgramLocation, ProgramPage
+from programs.reference import resolve_municipalities
 from tests.programs_support import make_index, make_organisation, make_programme
 from tests.test_programs_import import csv_file, row
 
@@ -108,9 +109,13 @@ def api_records(client):
 
 
 def same_value(column, exported, given):
-    """Equal as the import reads them: lists of codes as sets, coordinates as numbers."""
+    """Equal as the import reads them: lists of codes as sets, places as municipalities, coordinates as numbers."""
     if column in ("themes", "target_groups", "regions", "languages", "modes"):
         return set(exported.split(";")) == set(given.split(";"))
+    if column == "municipalities":  # names or postcodes: the same municipalities, in the same order
+        return [m.pk for m in resolve_municipalities(exported.split(";")).municipalities] == [
+            m.pk for m in resolve_municipalities(given.split(";")).municipalities
+        ]
     if column in ("latitude", "longitude") and given:
         return Decimal(exported) == Decimal(given)
     return exported == given
