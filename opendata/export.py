@@ -1,5 +1,6 @@
 """The open data as files (`manage.py export_hsds DIR`): per locale, HSDS tabular CSVs with a datapackage.json,
-and the full service records as JSON.
+and the full service records as JSON; DIR/programmes.csv holds the programmes in the import format
+(opendata/import_format.py), so that the export re-imports through `manage.py import_programs`.
 
 DIR/<locale>/ holds one data package per locale (HSDS's tables have one language each): the CSVs of the
 tables this site fills, their columns as in HSDS's own tabular schema (opendata/hsds_schema/compiled/
@@ -20,6 +21,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from opendata import hsds
+from opendata.import_format import write_programmes
 
 TABULAR = json.loads((Path(__file__).resolve().parent / "hsds_schema" / "compiled" / "tabular.json").read_text())
 
@@ -101,38 +103,47 @@ def tables_for(records, organisations, language):
             rows[table].append(row)
 
     for organisation in organisations:
-        add("organization", organisation)
-        for location in organisation.get("locations", []):
-            add("location", {**location, "organization_id": organisation["id"]})
-            for address in location.get("addresses", []):
-                add("address", address)
-        for phone in organisation.get("phones", []):
-            add("phone", {**phone, "organization_id": organisation["id"]})
+        _organisation_rows(add, organisation)
     for record in records:
-        add("service", record)
-        for attribute in record["attributes"]:
-            add("attribute", attribute)
-        for at_location in record["service_at_locations"]:
-            add("service_at_location", at_location)
-            location = at_location["location"]
-            add("location", location)
-            for address in location.get("addresses", []):
-                add("address", address)
-        for phone in record["phones"]:
-            add("phone", phone)
-        for contact in record["contacts"]:
-            add("contact", contact)
-            for phone in contact["phones"]:
-                add("phone", phone)
-        for area in record["service_areas"]:
-            add("service_area", area)
-        for spoken in record["languages"]:
-            add("language", spoken)
+        _service_rows(add, record)
     for name in hsds.TAXONOMIES:
         add("taxonomy", hsds.taxonomy_record(name))
     for term in hsds.all_terms(language):
         add("taxonomy_term", term)
     return rows
+
+
+def _location_rows(add, location):
+    add("location", location)
+    for address in location.get("addresses", []):
+        add("address", address)
+
+
+def _organisation_rows(add, organisation):
+    add("organization", organisation)
+    for location in organisation.get("locations", []):
+        _location_rows(add, {**location, "organization_id": organisation["id"]})
+    for phone in organisation.get("phones", []):
+        add("phone", {**phone, "organization_id": organisation["id"]})
+
+
+def _service_rows(add, record):
+    add("service", record)
+    for attribute in record["attributes"]:
+        add("attribute", attribute)
+    for at_location in record["service_at_locations"]:
+        add("service_at_location", at_location)
+        _location_rows(add, at_location["location"])
+    for phone in record["phones"]:
+        add("phone", phone)
+    for contact in record["contacts"]:
+        add("contact", contact)
+        for phone in contact["phones"]:
+            add("phone", phone)
+    for area in record["service_areas"]:
+        add("service_area", area)
+    for spoken in record["languages"]:
+        add("language", spoken)
 
 
 def cell(value):
@@ -193,6 +204,7 @@ def export_all(directory):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is not None:
             counts[code] = export_locale(locale, directory / code)
+    write_programmes(directory / "programmes.csv")
     (directory / "LICENCE.txt").write_text(
         "The data in these folders is published under the Creative Commons Attribution 4.0 licence (CC BY 4.0),\n"
         "https://creativecommons.org/licenses/by/4.0/ . Name “Buddies With Refugees” as the source, and credit:\n"

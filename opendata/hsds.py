@@ -304,26 +304,7 @@ def service_record(page, language):
         service_at_location_record(page, location, index, places, language, nested=True)
         for index, location in enumerate(locations)
     ]
-    areas = []
-    for municipality in facts["municipalities"]:
-        areas.append(
-            {
-                "id": make_id("service_area", key, "municipality", municipality.nis_code),
-                "service_id": sid,
-                "name": municipality.name,
-                "description": _("Municipality (NIS code %(code)s)") % {"code": municipality.nis_code},
-            }
-        )
-    for region in facts["regions"]:
-        areas.append(
-            {
-                "id": make_id("service_area", key, "region", region.code),
-                "service_id": sid,
-                "name": str(region.label),
-                "description": region.code,
-            }
-        )
-    record["service_areas"] = [compact(area) for area in areas]
+    record["service_areas"] = service_areas(facts, key, sid)
     record["languages"] = [
         {
             "id": make_id("language", key, term.code),
@@ -337,7 +318,36 @@ def service_record(page, language):
     record["phones"] = (
         [{"id": make_id("phone", key), "service_id": sid, "number": page.contact_phone}] if page.contact_phone else []
     )
-    record["attributes"] = [
+    record["attributes"] = _attributes(facts, key, sid, language)
+    return record
+
+
+def service_areas(facts, key, sid):
+    """The municipalities and regions a programme serves, as HSDS service areas."""
+    areas = [
+        {
+            "id": make_id("service_area", key, "municipality", municipality.nis_code),
+            "service_id": sid,
+            "name": municipality.name,
+            "description": _("Municipality (NIS code %(code)s)") % {"code": municipality.nis_code},
+        }
+        for municipality in facts["municipalities"]
+    ]
+    areas += [
+        {
+            "id": make_id("service_area", key, "region", region.code),
+            "service_id": sid,
+            "name": str(region.label),
+            "description": region.code,
+        }
+        for region in facts["regions"]
+    ]
+    return [compact(area) for area in areas]
+
+
+def _attributes(facts, key, sid, language):
+    """Themes, target groups and modes as attributes pointing at this site's taxonomy terms."""
+    return [
         {
             "id": make_id("attribute", key, name, term.code),
             "link_id": sid,
@@ -350,7 +360,6 @@ def service_record(page, language):
         for name in ATTRIBUTE_TAXONOMIES
         for term in facts[TAXONOMIES[name][0]]
     ]
-    return record
 
 
 def _contacts(page, key, sid):

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageLogEntry
 
 from home.client_ip import client_ip
-from opendata import hsds
+from opendata import hsds, ids
 from programs.filters import FACETS, filter_programmes
 from programs.models import OrganisationPage, ProgramLocation, ProgramPage
 
@@ -281,12 +281,15 @@ def _is_notice(message, finder):
 
 
 def _find_programme(locale, id):
-    rows = hsds.live_programmes(locale).values_list("pk", "external_id", "translation_key")
-    for pk, external_id, key in rows:
-        wanted = f"external:{external_id}" if external_id else f"key:{key}"
-        if hsds.make_id("service", wanted) == id:
-            return ProgramPage.objects.select_related("alias_of__locale").get(pk=pk)
-    raise ApiError(404, _("No published programme has the id “%(id)s” in this locale.") % {"id": id[:40]})
+    """The programme with published id `id` in `locale`: an indexed look-up (opendata/ids.py), not a scan."""
+    key = ids.find_key(ids.PROGRAMME, id)
+    page = None
+    if key is not None:
+        pages = ids.with_key(hsds.live_programmes(locale), ids.PROGRAMME, key)
+        page = pages.select_related("alias_of__locale").order_by("pk").first()
+    if page is None:
+        raise ApiError(404, _("No published programme has the id “%(id)s” in this locale.") % {"id": id[:40]})
+    return page
 
 
 @api_view
@@ -325,10 +328,11 @@ def organizations(request, locale):
 @api_view
 def organization_detail(request, locale, id):
     _check_params(request, ())
-    for organisation in _organisations(locale):
-        if hsds.organization_id(organisation) == str(id):
-            break
-    else:
+    key = ids.find_key(ids.ORGANISATION, str(id))
+    organisation = None
+    if key is not None:
+        organisation = ids.with_key(_organisations(locale), ids.ORGANISATION, key).first()
+    if organisation is None:
         raise ApiError(404, _("No published organisation has the id “%(id)s” in this locale.") % {"id": str(id)})
     language = locale.language_code
     programmes = list(organisation.programmes())

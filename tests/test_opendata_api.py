@@ -8,9 +8,12 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from opendata import hsds
+from opendata.models import PublishedId
 from programs.importer import import_programmes
 from programs.models import ProgramLocation, ProgramMunicipality, ProgramPage
 from programs.reference import resolve_municipalities
@@ -283,3 +286,20 @@ def test_too_many_requests_give_a_429_json(client, world):
     assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429]
     assert response.status_code == 429 and response["Content-Type"] == "application/json"
     assert response.json()["error"]["status"] == 429 and response["Retry-After"]
+
+
+@pytest.mark.django_db
+def test_records_are_found_by_id_through_the_id_table(client, world):
+    sid, oid = hsds.service_id(world["full"]), hsds.organization_id(world["organisation"])
+    assert PublishedId.objects.filter(pk=sid, kind="service").exists()  # registered when the page was saved
+    assert PublishedId.objects.filter(pk=oid, kind="organization").exists()
+    PublishedId.objects.all().delete()  # as for pages written in bulk, without signals
+    assert get(client, f"/api/hsds/nl/services/{sid}").json()["id"] == sid
+    assert get(client, f"/api/hsds/nl/organizations/{oid}").json()["id"] == oid
+    assert PublishedId.objects.filter(pk__in=[sid, oid]).count() == 2
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, f"/api/hsds/fr/services/{sid}").status_code == 200
+    assert not any("opendata_key" in query["sql"] for query in queries)  # an indexed look-up, no scan
+    # An id nobody was given: one registering query finds nothing new, then a 404.
+    assert get(client, "/api/hsds/nl/services/00000000-0000-5000-8000-000000000000").status_code == 404
+    assert get(client, "/api/hsds/nl/services/not-a-uuid").status_code == 404

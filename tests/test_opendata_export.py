@@ -3,14 +3,18 @@
 import csv
 import io
 import json
+from decimal import Decimal
 
 import pytest
 
 from django.core.management import CommandError, call_command
 
 from opendata import hsds
-from programs.models import ProgramLocation
+from opendata.import_format import HEADER
+from programs.models import ProgramLocation, ProgramPage
+from programs.reference import resolve_municipalities
 from tests.programs_support import make_index, make_organisation, make_programme
+from tests.test_programs_import import csv_file, row
 
 
 @pytest.fixture
@@ -91,3 +95,58 @@ def test_export_refuses_a_file_as_its_directory(tmp_path, programmes):
     target.write_text("x")
     with pytest.raises(CommandError, match="not a directory"):
         call_command("export_hsds", str(target), stdout=io.StringIO())
+
+
+def api_records(client):
+    """Every programme's full API record in nl, fr and en, without the publication time (a re-import republishes)."""
+    records = {}
+    for language in ("nl", "fr", "en"):
+        for summary in client.get(f"/api/hsds/{language}/services").json()["contents"]:
+            detail = client.get(f"/api/hsds/{language}/services/{summary['id']}").json()
+            detail.pop("last_modified", None)
+            records[language, detail["id"]] = detail
+    return records
+
+
+def same_value(column, exported, given):
+    """Equal as the import reads them: lists of codes as sets, places as municipalities, coordinates as numbers."""
+    if column in ("themes", "target_groups", "regions", "languages", "modes"):
+        return set(exported.split(";")) == set(given.split(";"))
+    if column == "municipalities":  # names or postcodes: the same municipalities, in the same order
+        return [m.pk for m in resolve_municipalities(exported.split(";")).municipalities] == [
+            m.pk for m in resolve_municipalities(given.split(";")).municipalities
+        ]
+    if column in ("latitude", "longitude") and given:
+        return Decimal(exported) == Decimal(given)
+    return exported == given
+
+
+@pytest.mark.django_db
+def test_the_export_reimports_losslessly_through_import_programs(client, tmp_path, home_page):
+    make_index(home_page)
+    given = row(municipalities="Antwerpen;Mortsel", request_form="both", notice="Even pauze.", status="paused")
+    other = row(
+        "bw-2", name="Wandelbuddy", summary="Samen wandelen.", description="", municipalities="", address="",
+        postcode="", city="", latitude="", longitude="", name_fr="", summary_fr="", description_fr="", name_en="",
+        summary_en="", min_volunteer_age="", last_verified="", contact_name="", contact_email="", contact_phone="",
+    )  # fmt: skip
+    call_command("import_programs", str(csv_file(tmp_path, [given, other], header=HEADER)), stdout=io.StringIO())
+    before = api_records(client)
+    assert len(before) == 6
+
+    call_command("export_hsds", str(tmp_path / "out"), stdout=io.StringIO())
+    exported = read_csv(tmp_path / "out" / "programmes.csv")
+    assert [line["external_id"] for line in exported] == ["bw-1", "bw-2"]
+    for original, line in zip((given, other), exported, strict=True):
+        for column, value in original.items():  # every column of the import format, as it was imported
+            assert same_value(column, line[column], value), (column, line[column], value)
+    assert exported[0]["source_locale"] == "nl" and exported[0]["request_form"] == "both"
+
+    # Into a database without the programmes: the same records, ids and all, in every locale.
+    ProgramPage.objects.filter(external_id__in=["bw-1", "bw-2"]).delete()
+    assert not client.get("/api/hsds/nl/services").json()["contents"]
+    out = io.StringIO()
+    call_command("import_programs", str(tmp_path / "out" / "programmes.csv"), stdout=out)
+    assert api_records(client) == before
+    call_command("export_hsds", str(tmp_path / "again"), stdout=io.StringIO())
+    assert read_csv(tmp_path / "again" / "programmes.csv") == exported
