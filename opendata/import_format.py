@@ -14,7 +14,7 @@ import csv
 from django.utils import translation
 
 from opendata import hsds
-from programs.importer import COLUMNS, LOCALES, OPTIONAL_COLUMNS, REQUEST_FORM_CHOICES
+from programs.import_forms import COLUMNS, LOCALES, OPTIONAL_COLUMNS, REQUEST_FORM_CHOICES
 from programs.models import OrganisationPage, ProgramPage
 
 HEADER = [*COLUMNS, *OPTIONAL_COLUMNS]
@@ -32,7 +32,8 @@ def source_pages():
     pages = (
         ProgramPage.objects.live()
         .public()
-        .filter(alias_of__isnull=True, locale__language_code__in=LOCALES)
+        .sources()
+        .filter(locale__language_code__in=LOCALES)
         .select_related("locale")
         .order_by("pk")
     )
@@ -51,7 +52,8 @@ def _translations(page, source_description):
     columns = {}
     others = (
         ProgramPage.objects.live()
-        .filter(translation_key=page.translation_key, alias_of__isnull=True, locale__language_code__in=LOCALES)
+        .sources()
+        .filter(translation_key=page.translation_key, locale__language_code__in=LOCALES)
         .exclude(pk=page.pk)
         .select_related("locale")
     )

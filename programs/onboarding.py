@@ -128,29 +128,10 @@ def onboard(name, *, website="", email="", source_locale="nl", invite_email=None
             permissions.check_organisation_name(name, None if created else page.translation_key)
         except permissions.OrganisationNameTaken as error:
             raise OnboardingError(str(error), field="name") from None
-        result_fields, skipped = [], False
         if created:
-            index = ProgramIndexPage.objects.filter(locale=locale).order_by("pk").first()
-            if index is None:
-                raise OnboardingError(
-                    _("There is no programme overview page in %(language)s yet.") % {"language": locale}
-                )
-            page = index.add_child(
-                instance=OrganisationPage(title=name, website=website, email=email, locale=locale, owner=user)
-            )
-            page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+            page, result_fields, skipped = _create_organisation(name, website, email, locale, user), [], False
         else:
-            page = page.specific
-            changes = {field: value for field, value in (("website", website), ("email", email)) if value}
-            changes = {field: value for field, value in changes.items() if getattr(page, field) != value}
-            if changes and page.has_unpublished_changes:
-                # Publishing now would also publish the organisation's own pending draft.
-                skipped = True
-            elif changes:
-                for field, value in changes.items():
-                    setattr(page, field, value)
-                page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
-                result_fields = sorted(changes)
+            page, result_fields, skipped = _update_organisation(page.specific, website, email, user)
 
         pages = _ensure_in_every_locale(page)
         link = permissions.ensure_organisation_group(name, page.translation_key, pages)
@@ -170,6 +151,30 @@ def onboard(name, *, website="", email="", source_locale="nl", invite_email=None
                 invite_email, organisation=result.page, language=page.locale.language_code
             )
     return result
+
+
+def _create_organisation(name, website, email, locale, user):
+    index = ProgramIndexPage.objects.filter(locale=locale).order_by("pk").first()
+    if index is None:
+        raise OnboardingError(_("There is no programme overview page in %(language)s yet.") % {"language": locale})
+    page = index.add_child(
+        instance=OrganisationPage(title=name, website=website, email=email, locale=locale, owner=user)
+    )
+    page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+    return page
+
+
+def _update_organisation(page, website, email, user):
+    """Publish a changed website or e-mail address: (page, fields changed, skipped for a pending draft)."""
+    changes = {field: value for field, value in (("website", website), ("email", email)) if value}
+    changes = {field: value for field, value in changes.items() if getattr(page, field) != value}
+    if changes and page.has_unpublished_changes:
+        return page, [], True  # publishing now would also publish the organisation's own pending draft
+    if changes:
+        for field, value in changes.items():
+            setattr(page, field, value)
+        page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+    return page, sorted(changes), False
 
 
 def onboard_organisation(name, *, website="", email="", source_locale="nl", invite_email=None, user=None):

@@ -135,6 +135,23 @@ def facet_codes(page):
     return " ".join(codes)
 
 
+def _question_documents(page, language):
+    """One document per question of an FAQ page, found by its anchor."""
+    return [
+        SearchDocument(
+            page_id=page.pk,
+            locale_id=page.locale_id,
+            kind="question",
+            language=language,
+            anchor=item["anchor"][:80],
+            position=position,
+            title=str(item["question"])[:255],
+            body=_plain(item["answer"]),
+        )
+        for position, item in enumerate(page.questions(), start=1)
+    ]
+
+
 def build_documents(page, *, parent_title=None, restricted=None):
     """Unsaved SearchDocuments for a specific page (an empty list if it should not be found).
 
@@ -170,19 +187,7 @@ def build_documents(page, *, parent_title=None, restricted=None):
             )
         ]
         if hasattr(page, "grouped_questions"):
-            for position, item in enumerate(page.questions(), start=1):
-                documents.append(
-                    SearchDocument(
-                        page_id=page.pk,
-                        locale_id=page.locale_id,
-                        kind="question",
-                        language=language,
-                        anchor=item["anchor"][:80],
-                        position=position,
-                        title=str(item["question"])[:255],
-                        body=_plain(item["answer"]),
-                    )
-                )
+            documents.extend(_question_documents(page, language))
     for document in documents:
         own_text = f"{document.title} {document.body}"
         document.own_words = " ".join(
