@@ -257,7 +257,7 @@ def services(request, locale):
         if name in request.GET:
             params.setlist("q" if name == "search" else name, request.GET.getlist(name))
     params["page"] = str(number)
-    finder = filter_programmes(params, locale=locale, page_size=per_page)
+    finder = filter_programmes(params, locale=locale, page_size=per_page, facets=False)  # the list only
     problems = [str(message) for message in finder.messages if not _is_notice(message, finder)]
     if finder.paginator.count and number > finder.paginator.num_pages:
         problems.append(

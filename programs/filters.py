@@ -406,16 +406,19 @@ class FinderForm(FacetFields):
 # The finder -----------------------------------------------------------------------------------------------
 
 
-def filter_programmes(params, *, locale, page_size=PAGE_SIZE):
-    """Filter, count and paginate the programmes of `locale` for the GET `params` (a QueryDict)."""
-    return Finder(params, locale=locale, page_size=page_size).result()
+def filter_programmes(params, *, locale, page_size=PAGE_SIZE, facets=True):
+    """Filter, count and paginate the programmes of `locale` for the GET `params` (a QueryDict).
+
+    `facets=False` leaves out the facet and toggle counts (the open-data API lists programmes only).
+    """
+    return Finder(params, locale=locale, page_size=page_size, facets=facets).result()
 
 
 class Finder:
     """One visit to the finder: its parameters read through FinderForm, then each step a method."""
 
-    def __init__(self, params, *, locale, page_size=PAGE_SIZE):
-        self.locale, self.page_size = locale, page_size
+    def __init__(self, params, *, locale, page_size=PAGE_SIZE, facets=True):
+        self.locale, self.page_size, self.with_facets = locale, page_size, facets
         self.language = get_language() or settings.LANGUAGE_CODE
         self.labels = {facet.param: facet.current_labels() for facet in FACETS}
         form = FinderForm(params, labels=self.labels, language=self.language)
@@ -462,8 +465,9 @@ class Finder:
         # matches, and without a text query, the database does, with GROUP BY.
         self.programmes = self._search(programmes) if self.text else programmes
         filtered = self.narrowed()
-        facets, region_counts = self._facets()
-        accepting_count, newcomers_count, filtered_total = self._toggle_counts(filtered)
+        facets, region_counts = self._facets() if self.with_facets else ([], {})
+        counts = self._toggle_counts(filtered) if self.with_facets else (None, None, None)
+        accepting_count, newcomers_count, filtered_total = counts
         active_filters = self._active_filters()
         paginator, page = self._page(filtered, filtered_total)
         return FinderResult(
