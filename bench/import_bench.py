@@ -5,7 +5,7 @@
 Creates a throwaway database `campaign_import_bench` on the PostgreSQL server DATABASE_URL names (dropped
 at the end), with a home page and the programme overview, as a fresh site has. For each size it writes a
 CSV file of that many programmes (every column filled, French and English translations, one organisation
-per 25 programmes: tests/import_files.py) and runs `manage.py import_programs` on it in a fresh process,
+per 25 programmes: programs/tests/import_files.py) and runs `manage.py import_programs` on it in a fresh process,
 so that the peak memory reported (ru_maxrss, which includes Django and Wagtail themselves) belongs to that
 one import. `--sizes` are full imports, each of new programmes into the growing database; `--dry-run-sizes`
 only check the file and report what would change (both passes read every row), to show that memory stays
@@ -92,7 +92,7 @@ def main():
     setup_django()
     from django.db import connection
 
-    from tests.import_files import write_programmes_csv
+    from programs.tests.import_files import write_programmes_csv
 
     load_before = os.getloadavg()
     creation = connection.creation

@@ -22,9 +22,9 @@ from home.management.commands import load_demo_content as command
 from home.management.commands.load_demo_content import import_app_demo_modules
 from home.models import CampaignImage, FAQPage, HomePage, SiteSettings, StandardPage
 from home.permissions import CAMPAIGN_EDITORS, TRANSLATORS
+from home.tests.two_factor_support import verify_second_factor
 from programs.demo import ensure_index_page
 from programs.models import ProgramIndexPage
-from tests.two_factor_support import verify_second_factor
 
 PASSWORD = "buddy-demo-2026!"
 PAGE_SPECS = [

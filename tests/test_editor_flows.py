@@ -14,12 +14,12 @@ from django.urls import reverse
 
 from wagtail.users.models import UserProfile
 
+from home.tests.admin_support import form_data, make_home, rolled_back
+from home.tests.factories import UserFactory
 from home.translation import source_strings, translate_instance
 from programs.models import OrganisationPage, ProgramIndexPage, ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
-from tests.admin_support import form_data, make_home, rolled_back
-from tests.factories import UserFactory
-from tests.programs_support import in_locale, make_index, make_programme
+from programs.tests.support import in_locale, make_index, make_programme
 
 SUMMARY = "Buddy's oefenen samen Nederlands."
 
@@ -179,7 +179,7 @@ EVERYONE = ["olga@buddywerk.example", "cleo@campaign.example", "ada@campaign.exa
 
 
 def submit(client, setup, summary="Buddy's oefenen elke week samen Nederlands."):
-    from tests.admin_support import submit_for_moderation
+    from home.tests.admin_support import submit_for_moderation
 
     client.force_login(setup["org_editor"])
     response = submit_for_moderation(client, setup["programme"], summary=summary)
@@ -250,7 +250,7 @@ def messages_of(response):
 
 
 def test_save_draft_says_that_nothing_changes_for_visitors(client, setup):
-    from tests.admin_support import edit_form
+    from home.tests.admin_support import edit_form
 
     programme = setup["programme"]
     client.force_login(setup["org_editor"])
@@ -297,7 +297,7 @@ def test_approving_says_the_change_is_public(client, setup):
 
 
 def test_approving_in_the_page_editor_says_the_change_is_public(client, setup):
-    from tests.admin_support import edit_form
+    from home.tests.admin_support import edit_form
 
     submit(client, setup)
     programme = ProgramPage.objects.get(pk=setup["programme"].pk)

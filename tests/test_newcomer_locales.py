@@ -17,10 +17,10 @@ from home.models import HomePage, StandardPage
 from programs.filters import filter_programmes
 from programs.models import ProgramIndexPage
 from programs.taxonomy import THEMES
-from tests.programs_support import index_in, make_index, make_organisation, make_programme
-from tests.search_support import add_municipalities, refresh
+from programs.tests.support import index_in, make_index, make_organisation, make_programme
+from search.tests.support import add_municipalities, refresh
 
-pytest_plugins = ["tests.search_support"]
+pytest_plugins = ["search.tests.support"]
 pytestmark = pytest.mark.django_db
 
 NEWCOMER_LANGUAGES = ("ar", "uk", "fa", "ti")

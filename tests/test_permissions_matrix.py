@@ -34,14 +34,14 @@ from wagtail_localize.models import TranslationSource
 
 from home.models import FAQPage, SiteSettings
 from home.permissions import TRANSLATORS
+from home.tests.admin_support import client_for, edit_form, make_home, rolled_back
+from home.tests.factories import UserFactory
 from home.translation import translate_instance
 from participation.models import ParticipationRequest
+from participation.tests.support import make_request
 from programs.models import ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
-from tests.admin_support import client_for, edit_form, make_home, rolled_back
-from tests.factories import UserFactory
-from tests.participation_support import make_request
-from tests.programs_support import in_locale, make_index, make_programme
+from programs.tests.support import in_locale, make_index, make_programme
 
 ALLOW, DENY = "allow", "deny"
 HOME = reverse("wagtailadmin_home")

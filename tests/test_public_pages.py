@@ -7,7 +7,7 @@ from django.utils import translation
 
 from wagtail.models import Page, get_page_models
 
-from tests.demo_support import demo_content_loaded
+from home.tests.demo_support import demo_content_loaded
 
 pytestmark = [pytest.mark.sqlite_path, pytest.mark.django_db]
 

@@ -15,8 +15,8 @@ from wagtail.models import Site
 
 from home.models import SiteSettings
 from programs.models import Municipality, ProgramMunicipality
-from tests.programs_support import in_locale, make_index, make_organisation, make_programme
-from tests.stories_support import make_story, make_story_index
+from programs.tests.support import in_locale, make_index, make_organisation, make_programme
+from stories.tests.support import make_story, make_story_index
 
 # Committed, as a visitor's request sees the data: inside an uncommitted transaction that changed pages the
 # chrome is computed afresh on purpose (home/chrome.py).

@@ -30,16 +30,16 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, WorkflowState
 from wagtail_localize.models import Translation
 
+from home.tests.admin_support import client_for, make_home, rolled_back
+from home.tests.factories import UserFactory
+from home.tests.two_factor_support import Client
 from home.translation import translate_instance
 from programs.models import ProgramPage
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
+from programs.tests.support import in_locale, make_index, make_programme
 from programs.workflow import ensure_campaign_review_workflow
 from stories.models import OrganisationStoriesPage
-from tests.admin_support import client_for, make_home, rolled_back
-from tests.factories import UserFactory
-from tests.programs_support import in_locale, make_index, make_programme
-from tests.stories_support import make_story, make_story_index
-from tests.two_factor_support import Client
+from stories.tests.support import make_story, make_story_index
 
 SECRET = "zqxvwk"  # only in organisation B's drafts, unpublished pages, images, documents, file names and tags
 
@@ -219,7 +219,7 @@ def external_link(client, w):
 
 def story_with_another_organisations_programme(client, w):
     """A story form re-rendered with an error: its programme is organisation B's (live, with a draft title)."""
-    from tests.stories_support import story_form
+    from stories.tests.support import story_form
 
     parent = OrganisationStoriesPage.objects.get(
         organisation_id=w["pages"]["org_a"], locale__language_code="nl", alias_of__isnull=True

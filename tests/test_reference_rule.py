@@ -29,14 +29,14 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 
+from home.tests.admin_support import edit_form, form_data, make_home, rolled_back
+from home.tests.factories import UserFactory
 from home.translation import translate_instance
 from programs.models import OrganisationPage, ProgramPage, Region
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
+from programs.tests.support import make_index, make_programme
 from stories.models import OrganisationStoriesPage, StoryPage
-from tests.admin_support import edit_form, form_data, make_home, rolled_back
-from tests.factories import UserFactory
-from tests.programs_support import make_index, make_programme
-from tests.stories_support import make_story_index, story_form
+from stories.tests.support import make_story_index, story_form
 
 SECRET = "zqxvwk"  # only in organisation B's image, document and draft titles
 IMAGE_REFUSED = "Choose an image from your organisation's own collection."

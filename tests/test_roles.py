@@ -22,10 +22,10 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from home import permissions
 from home.models import OrganisationGroup
+from home.tests.factories import UserFactory
 from programs.models import OrganisationPage
 from programs.onboarding import OnboardingError, ensure_campaign_groups, onboard, onboard_organisation
-from tests.factories import UserFactory
-from tests.programs_support import make_index
+from programs.tests.support import make_index
 
 User = get_user_model()
 

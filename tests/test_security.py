@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from tests.factories import UserFactory
+from home.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

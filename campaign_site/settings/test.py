@@ -15,7 +15,7 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=False)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 # No page cache: tests change pages without publishing and expect the next request to show it; the page
-# cache's own tests (tests/test_page_cache.py) switch it on.
+# cache's own tests (home/tests/test_page_cache.py) switch it on.
 PAGE_CACHE_SECONDS = 0
 # Requests to take part: the rate limits' own tests (participation/tests/) set them low; other tests send freely.
 PARTICIPATION_RATE_PER_CLIENT = "10000/h"

@@ -4,7 +4,7 @@ The data (programs/places/data/, see SOURCES.md) is small enough to hold in memo
 municipalities, 5,600 postcodes and 7,300 places. Loading it takes a few tens of milliseconds once
 per process; every lookup after that is a dictionary access, and the typo-tolerant search compares
 the query only with names that share letter pairs with it, so it is cheap enough to run on every
-request (tests/test_places.py measures it). Nothing here touches the database, so the importer,
+request (programs/tests/test_places.py measures it). Nothing here touches the database, so the importer,
 the admin and the finder can use it directly or copy it into models.
 """
 

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
+from home.tests.factories import UserFactory
+from home.tests.two_factor_support import admin_in
 from programs.onboarding import ensure_campaign_groups
-from tests.factories import UserFactory
-from tests.two_factor_support import admin_in
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # fixtures around it are still synchronous.

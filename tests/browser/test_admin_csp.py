@@ -6,8 +6,8 @@ from django.core.cache import cache
 
 from wagtail.users.models import UserProfile
 
-from tests.factories import UserFactory
-from tests.two_factor_support import authenticator_for, current_code
+from home.tests.factories import UserFactory
+from home.tests.two_factor_support import authenticator_for, current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -20,8 +20,8 @@ from wagtail.models import Locale
 from home.models import HomePage
 from programs.models import ProgramIndexPage
 from programs.onboarding import onboard_organisation
-from tests.programs_support import make_index, make_programme
-from tests.search_support import add_municipalities
+from programs.tests.support import make_index, make_programme
+from search.tests.support import add_municipalities
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -9,7 +9,7 @@ import pytest
 
 from django.core.cache import cache
 
-from tests.programs_support import make_index, make_organisation, make_programme
+from programs.tests.support import make_index, make_organisation, make_programme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -24,13 +24,13 @@ from django.core.cache import cache
 
 from wagtail.users.models import UserProfile
 
+from home.tests.factories import UserFactory
+from home.tests.two_factor_support import authenticator_for, current_code
 from home.translation import source_strings, translate_instance
 from programs.models import ProgramPage, Region
 from programs.onboarding import ensure_campaign_groups, onboard_organisation
+from programs.tests.support import in_locale, make_index, make_organisation, make_programme
 from tests.browser.conftest import wait_for
-from tests.factories import UserFactory
-from tests.programs_support import in_locale, make_index, make_organisation, make_programme
-from tests.two_factor_support import authenticator_for, current_code
 
 # serialized_rollback: the flush after each test must not take the root page and reference data with it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -9,9 +9,9 @@ checked with axe, and none breaks the admin's Content-Security-Policy (no inline
 import pytest
 from django_otp_webauthn.utils import get_credential_model
 
+from home.tests.two_factor_support import authenticator_for, current_code
 from home.two_factor import devices
 from tests.browser.test_admin_csp import COLLECT_VIOLATIONS
-from tests.two_factor_support import authenticator_for, current_code
 
 # serialized_rollback: the flush after each test must not take the root page and reference data with it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -4,7 +4,7 @@ import pytest
 
 from django.core.cache import cache
 
-from tests.programs_support import make_index, make_organisation, make_programme
+from programs.tests.support import make_index, make_organisation, make_programme
 
 # serialized_rollback: the flush after each test must not take the root page and reference data with it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

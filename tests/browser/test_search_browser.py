@@ -6,8 +6,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
-from tests.programs_support import make_index, make_organisation, make_programme
-from tests.search_support import DATABASE, make_faq
+from programs.tests.support import make_index, make_organisation, make_programme
+from search.tests.support import DATABASE, make_faq
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

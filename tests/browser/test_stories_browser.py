@@ -3,9 +3,9 @@
 import pytest
 
 from programs.models import ProgramPage
+from programs.tests.support import make_index, make_organisation, make_programme
 from stories.models import StoryIndexPage, StoryPage
-from tests.programs_support import make_index, make_organisation, make_programme
-from tests.stories_support import make_portrait, make_story, make_story_index
+from stories.tests.support import make_portrait, make_story, make_story_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -19,11 +19,11 @@ from django.core.cache import cache
 
 from wagtail.users.models import UserProfile
 
+from home.tests.factories import UserFactory
 from participation.models import ParticipationRequest
 from programs.onboarding import onboard_organisation
+from programs.tests.support import make_index, make_programme
 from tests.browser.conftest import wait_for
-from tests.factories import UserFactory
-from tests.programs_support import make_index, make_programme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
