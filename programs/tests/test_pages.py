@@ -6,10 +6,14 @@ import re
 import pytest
 
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 from home.translation import translate_instance
+from programs.filters import filter_programmes
 from programs.models import ProgramLocation, ProgramMunicipality, ProgramPage
 from programs.reference import resolve_municipalities
 from programs.tests.support import in_locale, make_index, make_organisation, make_programme
@@ -176,6 +180,24 @@ def test_overview_queries_do_not_grow_with_the_number_of_programmes(client, antw
     many = _query_count(client, url)
     assert client.get(url).context["finder"].total == 15
     assert few == many
+
+
+@pytest.mark.django_db
+def test_the_finder_without_facets_lists_the_same_page_in_fewer_queries(antwerp, liege):
+    """`facets=False` (the open-data API's list) skips the counts only: same programmes, same order, same total."""
+    for n in range(7):
+        make_programme(antwerp if n % 2 else liege, f"P{n}", themes=["language"], regions=["BE-VAN"])
+    make_programme(antwerp, "Werk", themes=["work"], regions=["LU"])
+    locale = Locale.objects.get(language_code="nl")
+    params = QueryDict("theme=language&page=2")
+    with CaptureQueriesContext(connection) as full_queries:
+        full = filter_programmes(params, locale=locale, page_size=3)
+    with CaptureQueriesContext(connection) as list_queries:
+        listed = filter_programmes(params, locale=locale, page_size=3, facets=False)
+    assert [p.pk for p in listed.page.object_list] == [p.pk for p in full.page.object_list]
+    assert len(listed.page.object_list) == 3 and listed.total == full.total == 7
+    assert full.facets and listed.facets == [] and listed.accepting_count is None
+    assert len(list_queries) < len(full_queries)
 
 
 @pytest.fixture
