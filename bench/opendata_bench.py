@@ -14,18 +14,16 @@ import argparse
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from programs_bench import add_programmes, build_site  # noqa: E402  (sets Django up)
+from programs_bench import add_programmes, build_site, throwaway_database  # noqa: E402  (sets Django up)
 
-from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 
 def measure(client, url, repeat):
@@ -67,15 +65,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=21)
     args = parser.parse_args()
 
-    setup_test_environment()
-    database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("sqlite3"):
-        database.setdefault("TEST", {})["NAME"] = str(Path(tempfile.mkdtemp()) / "opendata_bench.sqlite3")
-    else:
-        database.setdefault("TEST", {})["NAME"] = "campaign_opendata_bench"
-    old_name = database["NAME"]
-    test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    try:
+    with throwaway_database("opendata_bench", "campaign_opendata_bench") as test_name:
         rng = random.Random(2026)
         with transaction.atomic():
             index = build_site()
@@ -99,8 +89,6 @@ def main():
         equal = all(len(counts) == 1 for counts in results.values())
         print("\nQuery counts equal at every size:", "yes" if equal else "NO")
         return 0 if equal else 1
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

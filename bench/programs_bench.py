@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -194,22 +195,31 @@ def measure(client, url, repeat):
     return max(counts), statistics.median(timings), response
 
 
+@contextmanager
+def throwaway_database(label, postgres_name):
+    """A fresh test database for one benchmark run (a temporary SQLite file, or `postgres_name` on the
+    server DATABASE_URL names), migrated, then destroyed; yields its name."""
+    setup_test_environment()
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(Path(tempfile.mkdtemp()) / f"{label}.sqlite3")
+    else:
+        database.setdefault("TEST", {})["NAME"] = postgres_name
+    old_name = database["NAME"]
+    test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        yield test_name
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
-    setup_test_environment()
-    database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("sqlite3"):
-        database.setdefault("TEST", {})["NAME"] = str(Path(tempfile.mkdtemp()) / "programs_bench.sqlite3")
-    else:
-        # A name of its own, so a test run on the same server keeps its test database.
-        database.setdefault("TEST", {})["NAME"] = f"test_programs_bench_{os.getpid()}"
-    old_name = database["NAME"]
-    test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    try:
+    with throwaway_database("programs_bench", f"test_programs_bench_{os.getpid()}") as test_name:
         rng = random.Random(2026)
         with transaction.atomic():
             index = build_site()
@@ -240,8 +250,6 @@ def main():
         equal = all(len({q for s, page, q in results if page == name}) == 1 for name in ("overview", "detail"))
         print("Query counts equal at every size:", "yes" if equal else "NO")
         return 0 if equal else 1
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":
