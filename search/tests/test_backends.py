@@ -169,3 +169,46 @@ def test_sync_search_documents_rebuilds_the_documents(search_backend, programme,
     call_command("sync_search_documents", verbosity=0)
     refresh()
     assert [str(h.title) for h in site_search("fietsen", locale=nl, record=False).hits] == ["Fietsbuddy"]
+
+
+@pytest.mark.sqlite_path
+def test_the_finder_matches_on_the_database_what_wagtails_index_matches(settings, home_page, nl):
+    """On PostgreSQL the finder matches on the documents' stored vector (search/migrations/0005_text_vector.py),
+    not on Wagtail's index: both must find the same programmes for any words, whatever their accents, case,
+    language or field."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": DATABASE}
+    organisation = make_organisation(make_index(home_page), "Réseau Liège-Ouest")
+    make_programme(organisation, "Fietsbuddy Gent", summary="Samen fietsen met vluchtelingen.")
+    make_programme(organisation, "Bénévoles-Accueil", summary="L'accueil des nouveaux arrivants à la gare.")
+    make_programme(organisation, "Taalcafé", summary="Nederlands oefenen; we spreken over werk en wonen.")
+    make_programme(organisation, "Housing help", summary="Finding homes for refugees, step by step.")
+    backend = get_search_backend("default")
+    documents = SearchDocument.objects.filter(locale=nl, kind="programme")
+    queries = [
+        "fietsbuddy",
+        "fietsen",
+        "vluchteling",
+        "benevoles",
+        "Bénévoles",
+        "accueil",
+        "arrivant",
+        "gare",
+        "taalcafe",
+        "Taalcafé",
+        "oefenen werk",
+        "wonen",
+        "housing",
+        "homes refugee",
+        "step",
+        "liege",
+        "ouest",
+        "Liège-Ouest",
+        "reseau",
+        "gent fietsen",
+        "nergens",
+    ]
+    for query in queries:
+        wagtails = {document.page_id for document in backend.match_documents(query, documents)}
+        finders = {page_id for page_id, _codes, _own in backend.ranked_rows(query, documents, 100)}
+        assert finders == wagtails, query
+    assert {page_id for page_id, *_ in backend.ranked_rows("fietsen", documents, 100)}
