@@ -10,7 +10,9 @@ so that the peak memory reported (ru_maxrss, which includes Django and Wagtail t
 one import. `--sizes` are full imports, each of new programmes into the growing database; `--dry-run-sizes`
 only check the file and report what would change (both passes read every row), to show that memory stays
 flat at sizes whose full import would take too long here. A 10-row dry run gives the baseline: the memory
-of the process before any row.
+of the process before any row. `--at-scale N` then adds N programmes in bulk (bench/programs_bench.py's
+builder: Dutch pages without revisions or translations, 25 per organisation) and runs each full import
+again, to show whether an import slows down as the database grows.
 
 Writes bench/IMPORT.md. The search backend is whatever the environment configures (without
 SEARCH_SERVER_URL: PostgreSQL, the database backend).
@@ -86,13 +88,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000])
     parser.add_argument("--dry-run-sizes", type=int, nargs="*", default=[100_000])
+    parser.add_argument("--at-scale", type=int, default=0, help="repeat the full imports after adding N programmes")
     parser.add_argument("--output", default=str(ROOT / "bench" / "IMPORT.md"))
     args = parser.parse_args()
 
     setup_django()
     from django.db import connection
-
-    from programs.tests.import_files import write_programmes_csv
 
     load_before = os.getloadavg()
     creation = connection.creation
@@ -109,19 +110,52 @@ def main():
             runs += [("import", size, False) for size in args.sizes]
             start = 0
             for kind, size, dry_run in runs:
-                path = write_programmes_csv(Path(folder) / f"{kind}-{size}.csv", size, start=start)
-                megabytes = path.stat().st_size / 1e6
-                load = os.getloadavg()[0]
-                seconds, peak, wall, summary = run_import(path, dry_run=dry_run)
-                if not dry_run:
-                    start += size  # the next full import adds new programmes to those already there
-                row = (kind, size, megabytes, seconds, peak, wall, load, summary)
-                print(row, flush=True)
+                row = measure(folder, kind, size, dry_run, start)
+                start += 0 if dry_run else size  # the next full import adds new programmes to those already there
                 results.append(row)
-                path.unlink()
+            if args.at_scale:
+                fill(args.at_scale)
+                for size in args.sizes:
+                    results.append(measure(folder, f"import at {args.at_scale:,}", size, False, start))
+                    start += size
     finally:
         creation.destroy_test_db(old_name, verbosity=0)
     write_report(args.output, results, pg_version, load_before, os.getloadavg())
+
+
+def measure(folder, kind, size, dry_run, start):
+    """One import of a generated file of `size` programmes numbered from `start`: the report's row."""
+    from programs.tests.import_files import write_programmes_csv
+
+    path = write_programmes_csv(Path(folder) / f"{kind}-{size}.csv", size, start=start)
+    megabytes = path.stat().st_size / 1e6
+    load = os.getloadavg()[0]
+    seconds, peak, wall, summary = run_import(path, dry_run=dry_run)
+    path.unlink()
+    row = (kind, size, megabytes, seconds, peak, wall, load, summary)
+    print(row, flush=True)
+    return row
+
+
+def fill(count):
+    """Add `count` programmes in bulk beside the imported ones."""
+    import random
+
+    from django.db import connection
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from programs_bench import add_programmes
+
+    from programs.models import ProgramIndexPage
+
+    print(f"Adding {count:,} programmes in bulk…", flush=True)
+    index = ProgramIndexPage.objects.get(locale__language_code="nl")
+    # Numbered after the imports, so that their slugs and external ids never meet the files' programmes.
+    first = 1_000_000
+    add_programmes(index, first, count, random.Random(2026))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    connection.close()
 
 
 def rate(value):
@@ -140,7 +174,7 @@ def write_report(path, results, pg_version, load_before, load_after):
         "",
         f"Run: `.venv/bin/python bench/import_bench.py{''.join(' ' + arg for arg in sys.argv[1:])}`",
         "",
-        f"Machine: {os.cpu_count()} cores (shared with other work), Python {platform.python_version()}, "
+        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"PostgreSQL {pg_version // 10000}; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after.",
         "",
         "| run | rows | file (MB) | time (s) | rows/s | peak memory (MiB) | load average at start | result |",
@@ -151,12 +185,13 @@ def write_report(path, results, pg_version, load_before, load_after):
             f"| {kind} | {size:,} | {megabytes:.1f} | {seconds:.1f} | {rate(size / seconds)} | {peak} | {load:.1f} "
             f"| {summary} |"
         )
-    imports = [(size, seconds) for kind, size, _m, seconds, *_rest in results if kind == "import"]
+    imports = [(size, seconds, kind) for kind, size, _m, seconds, *_rest in results if kind.startswith("import")]
     if imports:
-        size, seconds = max(imports)
+        size, seconds, kind = max(imports)
         lines += [
             "",
-            f"Extrapolation, not a measurement: at the largest full import's rate ({rate(size / seconds)} rows/s),",
+            f"Extrapolation, not a measurement: at the rate of the largest full import ({kind}, "
+            f"{rate(size / seconds)} rows/s),",
             f"100,000 programmes would take about {100_000 * seconds / size / 3600:.1f} hours on this machine;",
             "memory does not grow with the rows (see the dry runs, which read every row twice).",
         ]
