@@ -6,7 +6,7 @@ Creates a throwaway database `campaign_import_bench` on the PostgreSQL server DA
 at the end), with a home page and the programme overview, as a fresh site has. For each size it writes a
 CSV file of that many programmes (every column filled, French and English translations, one organisation
 per 25 programmes: programs/tests/import_files.py) and runs `manage.py import_programs` on it in a fresh process,
-so that the peak memory reported (ru_maxrss, which includes Django and Wagtail themselves) belongs to that
+so that the peak memory reported (the process's own high-water mark, Django and Wagtail included) belongs to that
 one import. `--sizes` are full imports, each of new programmes into the growing database; `--dry-run-sizes`
 only check the file and report what would change (both passes read every row), to show that memory stays
 flat at sizes whose full import would take too long here. A 10-row dry run gives the baseline: the memory
@@ -169,8 +169,8 @@ def write_report(path, results, pg_version, load_before, load_after):
         "Written by `bench/import_bench.py`: `manage.py import_programs FILE` on generated CSV files (every",
         "column filled, French and English translations, one organisation per 25 programmes), each in a fresh",
         "process against PostgreSQL; full imports add new programmes to the database the earlier ones filled.",
-        "Time and peak memory are those the command reports (peak = the process's ru_maxrss, Django and",
-        "Wagtail included); a 10-row dry run is the baseline.",
+        "Time and peak memory are those the command reports (peak = the process's own high-water mark, VmHWM,",
+        "Django and Wagtail included); a 10-row dry run is the baseline.",
         "",
         f"Run: `.venv/bin/python bench/import_bench.py{''.join(' ' + arg for arg in sys.argv[1:])}`",
         "",

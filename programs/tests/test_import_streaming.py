@@ -4,7 +4,10 @@ import gc
 import io
 import json
 import re
+import subprocess
+import sys
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -210,3 +213,21 @@ def test_a_file_changed_between_check_and_import_imports_nothing(tmp_path, site,
         f"line {line_of(path, 'gen-000002')}: the file changed while it was imported; import it again"
     ]
     assert not ProgramPage.objects.exists() and not OrganisationPage.objects.exists()  # the first rows rolled back
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the inherited peak is Linux's (ru_maxrss survives exec)")
+def test_the_reported_peak_is_the_commands_own_not_its_parents():
+    """A command started by a process that holds much memory (a benchmark that has just filled the database)
+    reports its own peak: Linux's ru_maxrss would report the parent's."""
+    parent_holds = 400  # MiB, written so that it is resident
+    script = (
+        f"import subprocess, sys; held = b'x' * ({parent_holds} * 2**20); "
+        "sys.exit(subprocess.run([sys.executable, 'manage.py', 'shell', '-c', "
+        "'from programs.management.commands.import_programs import peak_memory_mib; "
+        "print(round(peak_memory_mib()))'], check=False).returncode)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    child_peak = int(done.stdout.split()[-1])
+    assert 0 < child_peak < parent_holds, child_peak

@@ -48,7 +48,19 @@ class ProgressLines:
 
 
 def peak_memory_mib():
-    """This process's peak resident memory so far, in MiB (Linux reports KiB, macOS bytes)."""
+    """This program's peak resident memory so far, in MiB.
+
+    On Linux the high-water mark of this process's own memory (VmHWM): `ru_maxrss` survives `exec`, so a
+    command started by a larger process (a benchmark that has just filled the database, a scheduler) would
+    report its parent's peak. Elsewhere `ru_maxrss` (macOS counts bytes, the others KiB).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
